@@ -1,0 +1,5 @@
+/** The MySQL 8 / MariaDB dialect. */
+@NullMarked
+package dev.retort.core.dialect.mysql;
+
+import org.jspecify.annotations.NullMarked;

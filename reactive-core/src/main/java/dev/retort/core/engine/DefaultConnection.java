@@ -1,0 +1,311 @@
+package dev.retort.core.engine;
+
+import dev.retort.core.dialect.Dialect;
+import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.core.result.Result;
+import dev.retort.core.sql.Compiled;
+import dev.retort.core.sql.Executable;
+import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.ValidationDepth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A driver connection lent to one unit of work. Tracks the root transaction and savepoints, runs
+ * statements with logging and error translation, and remembers whether a statement was cancelled
+ * so that the engine checks the connection before it is reused.
+ */
+final class DefaultConnection implements Connection {
+
+    private final DefaultEngine engine;
+    private final io.r2dbc.spi.Connection driver;
+    private final Dialect dialect;
+    private final boolean autobegin;
+    private volatile @Nullable DefaultTransaction root;
+    private volatile boolean closed;
+    private volatile boolean invalid;
+    private volatile boolean interrupted;
+    private int savepoints;
+
+    DefaultConnection(DefaultEngine engine, io.r2dbc.spi.Connection driver, Dialect dialect, boolean autobegin) {
+        this.engine = engine;
+        this.driver = driver;
+        this.dialect = dialect;
+        this.autobegin = autobegin;
+    }
+
+    io.r2dbc.spi.Connection driver() {
+        return driver;
+    }
+
+    @Override
+    public Result execute(Executable statement) {
+        return execute(statement, List.of(Map.of()));
+    }
+
+    @Override
+    public Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters) {
+        return execute(statement, List.of(parameters));
+    }
+
+    @Override
+    public Result execute(Executable statement, List<? extends Map<String, ? extends @Nullable Object>> parameterSets) {
+        Execution execution = Execution.of(statement, parameterSets);
+        return new DefaultResult(new DefaultResult.Runner() {
+            @Override
+            public <X> Flux<X> run(@Nullable String keyColumn, Function<io.r2dbc.spi.Result, Publisher<X>> reader) {
+                return DefaultConnection.this.run(execution, keyColumn, reader);
+            }
+        });
+    }
+
+    /**
+     * Runs an execution on this connection, beginning the implicit transaction first when this
+     * connection commits as it goes. Cancelling marks the connection for a check before reuse.
+     */
+    <X> Flux<X> run(Execution execution, @Nullable String keyColumn, Function<io.r2dbc.spi.Result, Publisher<X>> reader) {
+        return Flux.defer(() -> {
+            ensureUsable();
+            Compiled compiled = execution.statement().compile(dialect);
+            List<List<@Nullable Object>> bindings = new ArrayList<>(execution.parameterSets().size());
+            for (Map<String, ? extends @Nullable Object> parameters : execution.parameterSets()) {
+                bindings.add(compiled.bind(parameters));
+            }
+            Mono<Void> begin = autobegin && root == null ? beginRoot(TransactionOptions.DEFAULT, true).then() : Mono.empty();
+            return begin.thenMany(Flux.defer(() -> send(compiled, bindings, keyColumn, reader)));
+        });
+    }
+
+    private <X> Flux<X> send(Compiled compiled, List<List<@Nullable Object>> bindings, @Nullable String keyColumn,
+            Function<io.r2dbc.spi.Result, Publisher<X>> reader) {
+        String sql = compiled.sql();
+        boolean parameterised = !compiled.parameterNames().isEmpty();
+        Echo echo = engine.echo();
+        long started = System.nanoTime();
+        echo.statement(sql, bindings);
+        Flux<io.r2dbc.spi.Result> results;
+        if (parameterised || bindings.size() == 1) {
+            results = Flux.from(bind(driver.createStatement(sql), bindings, parameterised, keyColumn).execute());
+        } else {
+            // no placeholders but several parameter sets: run the statement once per set
+            results = Flux.range(0, bindings.size())
+                    .concatMap(i -> bind(driver.createStatement(sql), List.of(List.of()), false, keyColumn).execute());
+        }
+        return results.concatMap(reader)
+                .onErrorMap(error -> engine.errors().translate(error, sql, bindings.size() == 1 ? bindings.get(0) : bindings))
+                .doOnComplete(() -> echo.finished(started, "done"))
+                .doOnError(error -> echo.finished(started, "failed"))
+                .doOnCancel(() -> {
+                    interrupted = true;
+                    echo.finished(started, "cancelled");
+                });
+    }
+
+    private static Statement bind(Statement statement, List<List<@Nullable Object>> bindings, boolean parameterised,
+            @Nullable String keyColumn) {
+        if (parameterised) {
+            for (int set = 0; set < bindings.size(); set++) {
+                if (set > 0) {
+                    statement.add();
+                }
+                List<@Nullable Object> values = bindings.get(set);
+                for (int i = 0; i < values.size(); i++) {
+                    Object value = values.get(i);
+                    if (value == null) {
+                        statement.bindNull(i, Object.class);
+                    } else {
+                        statement.bind(i, value);
+                    }
+                }
+            }
+        }
+        if (keyColumn != null) {
+            statement.returnGeneratedValues(keyColumn);
+        }
+        return statement;
+    }
+
+    @Override
+    public Mono<Transaction> begin() {
+        return begin(TransactionOptions.DEFAULT);
+    }
+
+    @Override
+    public Mono<Transaction> begin(TransactionOptions options) {
+        return Mono.defer(() -> {
+            ensureUsable();
+            if (root != null) {
+                return Mono.error(new InvalidRequestException("A transaction is already begun on this connection; "
+                        + "commit or roll it back first, or use beginNested() for a savepoint"));
+            }
+            return beginRoot(options, false);
+        });
+    }
+
+    private Mono<Transaction> beginRoot(TransactionOptions options, boolean implicit) {
+        TransactionOptions effective = options.isolationLevel() == null && engine.options().isolationLevel() != null
+                ? options.withIsolation(engine.options().isolationLevel())
+                : options;
+        Definition definition = new Definition(effective);
+        DefaultTransaction transaction = new DefaultTransaction(this, null, null);
+        return Mono.defer(() -> {
+            engine.echo().control(definition.describe() + (implicit ? " (implicit)" : ""));
+            root = transaction;
+            savepoints = 0;
+            return Mono.from(driver.beginTransaction(definition))
+                    .onErrorMap(error -> {
+                        root = null;
+                        return engine.errors().translate(error, "BEGIN", null);
+                    })
+                    .thenReturn(transaction);
+        });
+    }
+
+    @Override
+    public Mono<Transaction> beginNested() {
+        return Mono.defer(() -> {
+            ensureUsable();
+            Mono<Transaction> outer = root != null ? Mono.just(root) : beginRoot(TransactionOptions.DEFAULT, true);
+            return outer.flatMap(parent -> {
+                String name = "sp_" + (++savepoints);
+                engine.echo().control("SAVEPOINT " + name);
+                return Mono.from(driver.createSavepoint(name))
+                        .onErrorMap(error -> engine.errors().translate(error, "SAVEPOINT " + name, null))
+                        .thenReturn(new DefaultTransaction(this, name, (DefaultTransaction) parent));
+            });
+        });
+    }
+
+    @Override
+    public Mono<Void> commit() {
+        return Mono.defer(() -> {
+            DefaultTransaction current = root;
+            return current == null ? Mono.empty() : current.commit();
+        });
+    }
+
+    @Override
+    public Mono<Void> rollback() {
+        return Mono.defer(() -> {
+            DefaultTransaction current = root;
+            return current == null ? Mono.empty() : current.rollback();
+        });
+    }
+
+    boolean isRoot(DefaultTransaction transaction) {
+        return root == transaction;
+    }
+
+    Mono<Void> commitRoot(DefaultTransaction transaction) {
+        ensureUsable();
+        engine.echo().control("COMMIT");
+        endRoot(transaction);
+        return Mono.from(driver.commitTransaction())
+                .onErrorMap(error -> {
+                    invalid = true; // the transaction's fate is unknown; never reuse this connection
+                    return engine.errors().translate(error, "COMMIT", null);
+                });
+    }
+
+    Mono<Void> rollbackRoot(DefaultTransaction transaction) {
+        ensureUsable();
+        engine.echo().control("ROLLBACK");
+        endRoot(transaction);
+        return Mono.from(driver.rollbackTransaction())
+                .onErrorMap(error -> {
+                    invalid = true;
+                    return engine.errors().translate(error, "ROLLBACK", null);
+                });
+    }
+
+    private void endRoot(DefaultTransaction transaction) {
+        transaction.end();
+        if (root == transaction) {
+            root = null;
+        }
+    }
+
+    Mono<Void> releaseSavepoint(String name) {
+        ensureUsable();
+        engine.echo().control("RELEASE SAVEPOINT " + name);
+        return Mono.from(driver.releaseSavepoint(name))
+                .onErrorMap(error -> engine.errors().translate(error, "RELEASE SAVEPOINT " + name, null));
+    }
+
+    Mono<Void> rollbackToSavepoint(String name) {
+        ensureUsable();
+        engine.echo().control("ROLLBACK TO SAVEPOINT " + name);
+        return Mono.from(driver.rollbackTransactionToSavepoint(name))
+                .onErrorMap(error -> engine.errors().translate(error, "ROLLBACK TO SAVEPOINT " + name, null));
+    }
+
+    /** Commits the root transaction if one is active (end of {@code engine.transaction}). */
+    Mono<Void> commitIfActive() {
+        return Mono.defer(() -> {
+            DefaultTransaction current = root;
+            return current == null ? Mono.empty() : current.commit();
+        });
+    }
+
+    /**
+     * Makes the connection fit for the next borrower: rolls back a transaction left open and, after
+     * a cancelled statement, checks with a round trip that the connection answers. Completes with
+     * {@code true} when it may be reused. Bounded by the engine's release timeout.
+     */
+    Mono<Boolean> reset() {
+        return Mono.defer(() -> {
+            closed = true;
+            if (invalid) {
+                return Mono.just(false);
+            }
+            Mono<Void> rollback = Mono.empty();
+            DefaultTransaction current = root;
+            if (current != null) {
+                engine.echo().control("ROLLBACK (reset)");
+                endRoot(current);
+                rollback = Mono.from(driver.rollbackTransaction());
+            }
+            Mono<Boolean> check = interrupted ? Mono.from(driver.validate(ValidationDepth.REMOTE)) : Mono.just(true);
+            return rollback.then(check)
+                    .timeout(engine.options().releaseTimeout())
+                    .onErrorReturn(false)
+                    .map(healthy -> healthy && !invalid);
+        });
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return root != null;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void invalidate() {
+        invalid = true;
+    }
+
+    private void ensureUsable() {
+        if (closed) {
+            throw new InvalidRequestException("This connection has been given back to the pool; use it only inside "
+                    + "the function passed to connect() or transaction()");
+        }
+        if (invalid) {
+            throw new InvalidRequestException("This connection has been invalidated and cannot run statements");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Connection@" + Integer.toHexString(System.identityHashCode(driver)) + (inTransaction() ? " (in transaction)" : "");
+    }
+}

@@ -1,0 +1,274 @@
+package dev.retort.core.engine;
+
+import dev.retort.core.dialect.Dialect;
+import dev.retort.core.dialect.mysql.MySqlDialect;
+import dev.retort.core.exception.ConfigurationException;
+import dev.retort.core.exception.RetortException;
+import dev.retort.core.pool.ConnectionSource;
+import dev.retort.core.pool.PoolSettings;
+import dev.retort.core.pool.PoolStatus;
+import dev.retort.core.result.Result;
+import dev.retort.core.result.Row;
+import dev.retort.core.sql.Executable;
+import io.asyncer.r2dbc.mysql.api.MySqlConnectionMetadata;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.ConnectionMetadata;
+import io.r2dbc.spi.Option;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The engine: a {@link ConnectionSource}, the detected dialect, and the connection scopes. */
+final class DefaultEngine implements Engine {
+
+    /** Driver options Retort sets unless the URL says otherwise. */
+    private static final Map<String, String> DRIVER_DEFAULTS = Map.of("tcpNoDelay", "true");
+
+    private final EngineUrl url;
+    private final EngineOptions options;
+    private final ConnectionSource source;
+    private final Echo echo;
+    private final ErrorTranslator errors;
+    private final TransactionBinding binding = new TransactionBinding();
+    private volatile @Nullable Dialect dialect;
+
+    private DefaultEngine(EngineUrl url, EngineOptions options, ConnectionFactory factory) {
+        this.url = url;
+        this.options = options;
+        this.echo = new Echo(options);
+        this.errors = new ErrorTranslator(options.hideParameters());
+        this.source = ConnectionSource.create(factory, new PoolSettings(options.poolKind(), options.poolSize(),
+                options.maxOverflow(), options.poolTimeout(), options.poolRecycle(), options.idleTimeout(),
+                options.prePing(), options.echoPool(), options.name()));
+    }
+
+    static DefaultEngine create(EngineUrl url, EngineOptions options) {
+        ConnectionFactoryOptions.Builder driverOptions = ConnectionFactoryOptions.builder()
+                .from(url.toConnectionFactoryOptions(options.connectTimeout()));
+        DRIVER_DEFAULTS.forEach((name, value) -> {
+            if (!url.options().containsKey(name)) {
+                driverOptions.option(Option.valueOf(name), value);
+            }
+        });
+        ConnectionFactory factory;
+        try {
+            factory = ConnectionFactories.get(driverOptions.build());
+        } catch (RuntimeException refused) {
+            throw new ConfigurationException("The driver refused the options of " + url + ": " + refused.getMessage());
+        }
+        return new DefaultEngine(url, options, factory);
+    }
+
+    Echo echo() {
+        return echo;
+    }
+
+    ErrorTranslator errors() {
+        return errors;
+    }
+
+    TransactionBinding binding() {
+        return binding;
+    }
+
+    @Override
+    public EngineOptions options() {
+        return options;
+    }
+
+    @Override
+    public String url() {
+        return url.toString();
+    }
+
+    /** Checks a connection out; errors other than pool timeouts become operational errors naming the (masked) URL. */
+    Mono<DefaultConnection> checkout(boolean autobegin) {
+        return source.acquire()
+                .onErrorMap(error -> !(error instanceof RetortException),
+                        error -> errors.translate(new ConnectFailure("Could not connect to " + url + ": "
+                                + error.getMessage(), error), null, null))
+                .map(driver -> new DefaultConnection(this, driver, dialectOf(driver.getMetadata()), autobegin));
+    }
+
+    private Dialect dialectOf(ConnectionMetadata metadata) {
+        Dialect known = dialect;
+        if (known == null) {
+            boolean mariaDb = metadata instanceof MySqlConnectionMetadata mysql && mysql.isMariaDb();
+            known = MySqlDialect.forServer(metadata.getDatabaseVersion(), mariaDb);
+            dialect = known;
+        }
+        return known;
+    }
+
+    /** Gives a connection back: reset it, then release it, or invalidate it when the reset failed. */
+    Mono<Void> release(DefaultConnection connection) {
+        return connection.reset().flatMap(healthy -> healthy
+                ? source.release(connection.driver())
+                : source.invalidate(connection.driver()));
+    }
+
+    /** A connection scope: the work runs on a fresh connection released on every outcome. */
+    <T> Flux<T> withConnection(boolean autobegin, Function<? super DefaultConnection, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(checkout(autobegin), work, this::release, (connection, error) -> release(connection),
+                this::release);
+    }
+
+    <T> Mono<T> withConnectionMono(boolean autobegin, Function<? super DefaultConnection, ? extends Mono<T>> work) {
+        return Mono.usingWhen(checkout(autobegin), work, this::release, (connection, error) -> release(connection),
+                this::release);
+    }
+
+    /**
+     * A transaction scope on a new connection: begin, run the work with the connection bound in the
+     * Context, commit on completion, roll back on error and cancel, release in every case.
+     */
+    <T> Flux<T> inNewTransaction(TransactionOptions transactionOptions,
+            Function<? super DefaultConnection, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(checkout(false),
+                connection -> connection.begin(transactionOptions)
+                        .thenMany(Flux.defer(() -> work.apply(connection)))
+                        .contextWrite(binding.bind(connection)),
+                this::commitAndRelease, this::rollbackAndRelease, this::rollbackAndRelease);
+    }
+
+    <T> Mono<T> inNewTransactionMono(TransactionOptions transactionOptions,
+            Function<? super DefaultConnection, ? extends Mono<T>> work) {
+        return Mono.usingWhen(checkout(false),
+                connection -> connection.begin(transactionOptions)
+                        .then(Mono.defer(() -> work.apply(connection)))
+                        .contextWrite(binding.bind(connection)),
+                this::commitAndRelease, this::rollbackAndRelease, this::rollbackAndRelease);
+    }
+
+    private Mono<Void> commitAndRelease(DefaultConnection connection) {
+        return connection.commitIfActive()
+                .onErrorResume(commitFailure -> release(connection).then(Mono.error(commitFailure)))
+                .then(release(connection));
+    }
+
+    private Mono<Void> rollbackAndRelease(DefaultConnection connection, Throwable error) {
+        return rollbackAndRelease(connection);
+    }
+
+    private Mono<Void> rollbackAndRelease(DefaultConnection connection) {
+        return connection.rollback().onErrorResume(rollbackFailure -> Mono.empty()).then(release(connection));
+    }
+
+    @Override
+    public <T> Mono<T> connect(Function<? super Connection, ? extends Mono<T>> work) {
+        return Mono.deferContextual(context -> {
+            DefaultConnection bound = binding.boundIn(context);
+            return bound != null ? work.apply(bound) : withConnectionMono(true, work);
+        });
+    }
+
+    @Override
+    public <T> Flux<T> connectMany(Function<? super Connection, ? extends Publisher<T>> work) {
+        return Flux.deferContextual(context -> {
+            DefaultConnection bound = binding.boundIn(context);
+            return bound != null ? Flux.from(work.apply(bound)) : withConnection(true, work);
+        });
+    }
+
+    @Override
+    public <T> Mono<T> transaction(Function<? super Connection, ? extends Mono<T>> work) {
+        return transaction(TransactionOptions.DEFAULT, work);
+    }
+
+    @Override
+    public <T> Mono<T> transaction(TransactionOptions transactionOptions,
+            Function<? super Connection, ? extends Mono<T>> work) {
+        return Mono.deferContextual(context -> {
+            DefaultConnection bound = binding.boundIn(context);
+            return bound != null ? work.apply(bound) : inNewTransactionMono(transactionOptions, work);
+        });
+    }
+
+    @Override
+    public <T> Flux<T> transactionMany(Function<? super Connection, ? extends Publisher<T>> work) {
+        return Flux.deferContextual(context -> {
+            DefaultConnection bound = binding.boundIn(context);
+            return bound != null ? Flux.from(work.apply(bound)) : inNewTransaction(TransactionOptions.DEFAULT, work);
+        });
+    }
+
+    @Override
+    public Result execute(Executable statement) {
+        return execute(statement, List.of(Map.of()));
+    }
+
+    @Override
+    public Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters) {
+        return execute(statement, List.of(parameters));
+    }
+
+    @Override
+    public Result execute(Executable statement, List<? extends Map<String, ? extends @Nullable Object>> parameterSets) {
+        Execution execution = Execution.of(statement, parameterSets);
+        return new DefaultResult(new DefaultResult.Runner() {
+            @Override
+            public <X> Flux<X> run(@Nullable String keyColumn, Function<io.r2dbc.spi.Result, Publisher<X>> reader) {
+                return Flux.deferContextual(context -> {
+                    DefaultConnection bound = binding.boundIn(context);
+                    return bound != null
+                            ? bound.run(execution, keyColumn, reader)
+                            : withConnection(false, connection -> connection.run(execution, keyColumn, reader));
+                });
+            }
+        });
+    }
+
+    @Override
+    public Flux<Row> stream(Executable statement) {
+        return execute(statement).rows();
+    }
+
+    @Override
+    public Flux<Row> stream(Executable statement, Map<String, ? extends @Nullable Object> parameters) {
+        return execute(statement, parameters).rows();
+    }
+
+    @Override
+    public TransactionalOperator transactional() {
+        return new DefaultTransactionalOperator(this, Propagation.REQUIRED, TransactionOptions.DEFAULT);
+    }
+
+    @Override
+    public PoolStatus poolStatus() {
+        return source.status();
+    }
+
+    @Override
+    public Mono<Dialect> dialect() {
+        return Mono.defer(() -> {
+            Dialect known = dialect;
+            return known != null ? Mono.just(known) : withConnectionMono(false, connection -> Mono.just(connection.dialect()));
+        });
+    }
+
+    @Override
+    public Mono<Void> dispose() {
+        return source.dispose();
+    }
+
+    @Override
+    public String toString() {
+        return "Engine(" + url + ")";
+    }
+
+    /** A failure to open or check out a connection, before any statement ran. */
+    static final class ConnectFailure extends java.io.IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        ConnectFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.retort.core.engine;
+
+import dev.retort.core.dialect.Dialect;
+import dev.retort.core.pool.PoolStatus;
+import dev.retort.core.result.Result;
+import dev.retort.core.result.Row;
+import dev.retort.core.sql.Executable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway to one database: a connection pool, a dialect and the way statements are run and
+ * logged. Create one per database and application with {@link #create(String, EngineOptions)};
+ * it is thread-safe. Creating it opens no connection.
+ *
+ * <p>Every method that does IO returns a cold publisher: nothing happens until subscription, and
+ * each subscription does the work again. A connection checked out for a publisher is given back
+ * when it completes, errors <em>or is cancelled</em>; a transaction open at cancel is rolled back.
+ *
+ * <p>Inside a publisher wrapped by {@link #transactional()}, every method here joins the
+ * transaction bound in the Reactor Context instead of checking out another connection.
+ */
+public interface Engine {
+
+    /** An engine with default options. See {@link #create(String, EngineOptions)}. */
+    static Engine create(String url) {
+        return create(url, EngineOptions.defaults());
+    }
+
+    /**
+     * An engine for a URL ({@code mysql://user:pass@host:3306/db?option=value}, {@code mariadb://…},
+     * {@code r2dbc:mysql://…}, {@code r2dbc:pool:mysql://…}). No connection is opened until first use.
+     *
+     * @throws dev.retort.core.exception.ConfigurationException for a bad URL (unknown scheme,
+     *     missing host, bad port); the message masks the password
+     */
+    static Engine create(String url, EngineOptions options) {
+        return DefaultEngine.create(EngineUrl.parse(url), options);
+    }
+
+    /**
+     * Checks out a connection, runs {@code work} with it and gives it back when the returned Mono
+     * terminates or is cancelled. Like SQLAlchemy's {@code engine.connect()} the connection
+     * "commits as you go": its first statement begins a transaction, {@link Connection#commit()}
+     * commits it, and whatever is not committed when the work ends is rolled back.
+     */
+    <T> Mono<T> connect(Function<? super Connection, ? extends Mono<T>> work);
+
+    /** {@link #connect} for work that emits many values. */
+    <T> Flux<T> connectMany(Function<? super Connection, ? extends Publisher<T>> work);
+
+    /**
+     * SQLAlchemy's {@code engine.begin()}: checks out a connection, begins a transaction, runs
+     * {@code work}, commits when it completes, rolls back when it errors or is cancelled. A failing
+     * commit is the Mono's error.
+     */
+    <T> Mono<T> transaction(Function<? super Connection, ? extends Mono<T>> work);
+
+    /** {@link #transaction(Function)} with explicit isolation level or read-only. */
+    <T> Mono<T> transaction(TransactionOptions options, Function<? super Connection, ? extends Mono<T>> work);
+
+    /** {@link #transaction(Function)} for work that emits many values. */
+    <T> Flux<T> transactionMany(Function<? super Connection, ? extends Publisher<T>> work);
+
+    /**
+     * A statement run on a connection of its own for each subscription to the returned
+     * {@link Result}'s publishers, in autocommit mode (or inside the bound transaction).
+     */
+    Result execute(Executable statement);
+
+    /** {@link #execute(Executable)} with named parameter values. */
+    Result execute(Executable statement, Map<String, ? extends @Nullable Object> parameters);
+
+    /** {@link #execute(Executable)} once per parameter map (executemany). */
+    Result execute(Executable statement, List<? extends Map<String, ? extends @Nullable Object>> parameterSets);
+
+    /** Streams the rows of a query with backpressure: {@code execute(statement).rows()}. */
+    Flux<Row> stream(Executable statement);
+
+    /** Streams the rows of a query with named parameter values. */
+    Flux<Row> stream(Executable statement, Map<String, ? extends @Nullable Object> parameters);
+
+    /** A transactional operator with propagation REQUIRED and the engine's default options. */
+    TransactionalOperator transactional();
+
+    /** The pool's counters now. No IO. */
+    PoolStatus poolStatus();
+
+    /**
+     * The dialect of the server, detected from the first connection the engine opens; subscribing
+     * opens one if none has been opened yet.
+     */
+    Mono<Dialect> dialect();
+
+    /** The URL with its password masked. */
+    String url();
+
+    /** The options the engine was created with. */
+    EngineOptions options();
+
+    /**
+     * Closes the pool: idle connections are closed, new checkouts refused, checked-out connections
+     * closed when given back. Completes once the idle connections are closed.
+     */
+    Mono<Void> dispose();
+}

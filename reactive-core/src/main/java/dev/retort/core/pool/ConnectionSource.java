@@ -1,0 +1,49 @@
+package dev.retort.core.pool;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where an engine gets its driver connections: a pool of one of the {@link PoolKind}s.
+ *
+ * <p>Every method returns a cold publisher; nothing happens until subscription. A connection
+ * obtained from {@link #acquire()} must be given back exactly once, with {@link #release} or
+ * {@link #invalidate}.
+ */
+public interface ConnectionSource {
+
+    /**
+     * Checks a connection out. Waits while the pool is exhausted, at most {@code poolTimeout};
+     * with {@code prePing} a connection that fails validation is closed and another tried.
+     * Cancelling while waiting leaves the queue; cancelling after a connection was obtained gives it
+     * back.
+     *
+     * @return the connection; errors with {@link dev.retort.core.exception.PoolTimeoutException}
+     *     when the wait runs out, or the driver's error when no connection can be opened
+     */
+    Mono<Connection> acquire();
+
+    /** Gives a healthy connection back for reuse (NULL closes it). Completes once it is back. */
+    Mono<Void> release(Connection connection);
+
+    /** Gives a connection back that must not be reused: it is closed and replaced later on demand. */
+    Mono<Void> invalidate(Connection connection);
+
+    /** The pool's counters now. No IO. */
+    PoolStatus status();
+
+    /**
+     * Closes idle connections and refuses further checkouts; connections still checked out are
+     * closed when released. Completes when the idle connections are closed.
+     */
+    Mono<Void> dispose();
+
+    /** A source of the configured kind over a driver connection factory. Opens nothing yet. */
+    static ConnectionSource create(ConnectionFactory factory, PoolSettings settings) {
+        return switch (settings.kind()) {
+            case QUEUE, STATIC -> new QueueConnectionSource(factory, settings);
+            case NULL -> new NullConnectionSource(factory, settings);
+        };
+    }
+}

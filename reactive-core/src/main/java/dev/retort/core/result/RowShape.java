@@ -1,0 +1,42 @@
+package dev.retort.core.result;
+
+import dev.retort.core.exception.InvalidRequestException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Column labels of one result, shared by all its rows, with a case-insensitive index. */
+final class RowShape {
+
+    private final List<String> names;
+    private final Map<String, Integer> positions;
+
+    RowShape(List<String> names) {
+        this.names = List.copyOf(names);
+        this.positions = new HashMap<>(names.size() * 2);
+        for (int i = names.size() - 1; i >= 0; i--) {
+            positions.put(names.get(i).toLowerCase(Locale.ROOT), i);
+        }
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    int indexOf(String column) {
+        Integer position = positions.get(column.toLowerCase(Locale.ROOT));
+        if (position == null) {
+            throw new InvalidRequestException("No column '" + column + "' in the row; columns are " + names);
+        }
+        return position;
+    }
+
+    int checkIndex(int index) {
+        if (index < 0 || index >= names.size()) {
+            throw new InvalidRequestException("Column index " + index + " is out of range; the row has "
+                    + names.size() + " column(s) " + names);
+        }
+        return index;
+    }
+}
