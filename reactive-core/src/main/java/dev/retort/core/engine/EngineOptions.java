@@ -36,6 +36,7 @@ public final class EngineOptions {
     private final @Nullable Duration poolTimeout;
     private final @Nullable Duration poolRecycle;
     private final @Nullable Duration idleTimeout;
+    private final boolean idleTimeoutExplicit;
     private final boolean prePing;
     private final @Nullable IsolationLevel isolationLevel;
     private final Duration connectTimeout;
@@ -53,6 +54,7 @@ public final class EngineOptions {
         this.poolRecycle = builder.poolRecycle;
         this.idleTimeout = builder.idleTimeoutSet ? builder.idleTimeout
                 : builder.maxOverflow > 0 ? DEFAULT_OVERFLOW_IDLE_TIMEOUT : null;
+        this.idleTimeoutExplicit = builder.idleTimeoutSet;
         this.prePing = builder.prePing;
         this.isolationLevel = builder.isolationLevel;
         this.connectTimeout = builder.connectTimeout;
@@ -75,8 +77,9 @@ public final class EngineOptions {
                 .poolSize(poolSize).maxOverflow(maxOverflow).poolTimeout(poolTimeout).poolRecycle(poolRecycle)
                 .prePing(prePing).isolationLevel(isolationLevel).connectTimeout(connectTimeout)
                 .releaseTimeout(releaseTimeout).name(name);
-        builder.idleTimeout = idleTimeout;
-        builder.idleTimeoutSet = true;
+        if (idleTimeoutExplicit) {
+            builder.idleTimeout(idleTimeout);
+        }
         return builder;
     }
 
@@ -154,7 +157,7 @@ public final class EngineOptions {
                 + ", poolKind=" + poolKind + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", idleTimeout=" + idleTimeout
                 + ", prePing=" + prePing + ", isolationLevel=" + isolationLevel + ", connectTimeout=" + connectTimeout
-                + ", name=" + name + "]";
+                + ", releaseTimeout=" + releaseTimeout + ", name=" + name + "]";
     }
 
     /** Builder for {@link EngineOptions}; every setter checks its argument at once. */

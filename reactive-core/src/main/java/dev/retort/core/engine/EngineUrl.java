@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,7 @@ public final class EngineUrl {
 
     private static final int DEFAULT_PORT = 3306;
     private static final List<String> SENSITIVE = List.of("password", "sslkeypassword");
+    private static final Pattern SENSITIVE_OPTION = Pattern.compile("(?i)([?&](?:password|sslKeyPassword)=)[^&]*");
 
     private final String scheme;
     private final String family;
@@ -73,6 +75,22 @@ public final class EngineUrl {
                     + mask(url) + "; supported: " + SCHEMES + " (a '+driver' suffix such as mysql+r2dbc is allowed)");
         }
         String rest = url.substring(schemeEnd + 3);
+        // Credentials end at the first '@' (SQLAlchemy: the password may hold anything but '@',
+        // the user name no ':' or '/'); '/' and '?' are looked for only after them.
+        String user = null;
+        String password = null;
+        int at = rest.indexOf('@');
+        if (at >= 0) {
+            String credentials = rest.substring(0, at);
+            int colon = credentials.indexOf(':');
+            String userPart = colon >= 0 ? credentials.substring(0, colon) : credentials;
+            if (userPart.indexOf('/') < 0 && userPart.indexOf('?') < 0) {
+                user = decode(userPart, "user name", url);
+                password = colon >= 0 ? decode(credentials.substring(colon + 1), "password", url) : null;
+                user = user.isEmpty() ? null : user;
+                rest = rest.substring(at + 1);
+            }
+        }
         String query = null;
         int queryStart = rest.indexOf('?');
         if (queryStart >= 0) {
@@ -80,27 +98,10 @@ public final class EngineUrl {
             rest = rest.substring(0, queryStart);
         }
         String path = null;
-        int pathStart = rest.indexOf('/', rest.lastIndexOf('@') + 1);
+        int pathStart = rest.indexOf('/');
         if (pathStart >= 0) {
             path = rest.substring(pathStart + 1);
             rest = rest.substring(0, pathStart);
-        }
-        String user = null;
-        String password = null;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            String credentials = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-            int colon = credentials.indexOf(':');
-            if (colon >= 0) {
-                user = decode(credentials.substring(0, colon), "user name", url);
-                password = decode(credentials.substring(colon + 1), "password", url);
-            } else {
-                user = decode(credentials, "user name", url);
-            }
-            if (user.isEmpty()) {
-                user = null;
-            }
         }
         String host;
         int port = DEFAULT_PORT;
@@ -118,14 +119,17 @@ public final class EngineUrl {
                 throw new ConfigurationException("Unexpected '" + after + "' after the host in " + mask(url));
             }
         } else {
-            int colon = rest.lastIndexOf(':');
+            int colon = rest.indexOf(':');
+            if (colon >= 0 && rest.indexOf(':', colon + 1) >= 0) {
+                throw new ConfigurationException("An IPv6 host must be written in brackets, e.g. [::1]:3306, in " + mask(url));
+            }
             host = colon >= 0 ? rest.substring(0, colon) : rest;
             portText = colon >= 0 ? rest.substring(colon + 1) : null;
         }
         if (host.isBlank()) {
             throw new ConfigurationException("The URL has no host: " + mask(url));
         }
-        if (portText != null) {
+        if (portText != null && !portText.isEmpty()) {
             port = parsePort(portText, url);
         }
         String database = path == null || path.isEmpty() ? null : decode(path, "database name", url);
@@ -189,12 +193,13 @@ public final class EngineUrl {
     static String mask(String url) {
         int schemeEnd = url.indexOf("://");
         int start = schemeEnd < 0 ? 0 : schemeEnd + 3;
-        int at = url.lastIndexOf('@');
-        if (at < start) {
-            return url;
-        }
+        String masked = url;
+        int at = url.indexOf('@', start);
         int colon = url.indexOf(':', start);
-        return colon >= 0 && colon < at ? url.substring(0, colon + 1) + "***" + url.substring(at) : url;
+        if (at >= 0 && colon >= 0 && colon < at) {
+            masked = url.substring(0, colon + 1) + "***" + url.substring(at);
+        }
+        return SENSITIVE_OPTION.matcher(masked).replaceAll("$1***");
     }
 
     /** The scheme as written, lower-cased ({@code mysql}, {@code r2dbc:pool:mariadb}…). */

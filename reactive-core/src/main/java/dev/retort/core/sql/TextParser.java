@@ -29,7 +29,7 @@ final class TextParser {
                 int end = endOfQuoted(text, i, c);
                 sql.append(text, i, end);
                 i = end;
-            } else if (c == '#' || (c == '-' && text.startsWith("-- ", i)) || (c == '-' && text.startsWith("--\n", i))) {
+            } else if (c == '#' || isDashComment(text, i)) {
                 int end = text.indexOf('\n', i);
                 end = end < 0 ? length : end;
                 sql.append(text, i, end);
@@ -82,6 +82,14 @@ final class TextParser {
             }
         }
         throw new InvalidRequestException("Unterminated " + quote + " quote starting at offset " + start + " in: " + text);
+    }
+
+    /** MySQL starts a comment at {@code --} followed by white space or a control character, or at the end. */
+    private static boolean isDashComment(String text, int i) {
+        if (!text.startsWith("--", i)) {
+            return false;
+        }
+        return i + 2 >= text.length() || Character.isWhitespace(text.charAt(i + 2)) || Character.isISOControl(text.charAt(i + 2));
     }
 
     private static boolean isNameStart(char c) {

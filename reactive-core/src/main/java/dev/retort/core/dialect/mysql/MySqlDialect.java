@@ -3,7 +3,6 @@ package dev.retort.core.dialect.mysql;
 import dev.retort.core.dialect.Dialect;
 import dev.retort.core.dialect.ServerVersion;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * MySQL 8 and MariaDB 10.5+. One class serves both families; the differences (RETURNING,
@@ -11,29 +10,6 @@ import java.util.Set;
  * Identifiers are quoted with backticks.
  */
 public final class MySqlDialect implements Dialect {
-
-    /** Words that must be quoted when used as identifiers (the reserved words both servers share, and common ones). */
-    private static final Set<String> RESERVED = Set.of(
-            "accessible", "add", "all", "alter", "analyze", "and", "as", "asc", "before", "between", "bigint",
-            "binary", "blob", "both", "by", "call", "cascade", "case", "change", "char", "character", "check",
-            "collate", "column", "condition", "constraint", "continue", "convert", "create", "cross", "current_date",
-            "current_time", "current_timestamp", "current_user", "cursor", "database", "databases", "day_hour",
-            "dec", "decimal", "declare", "default", "delayed", "delete", "desc", "describe", "distinct",
-            "distinctrow", "div", "double", "drop", "dual", "each", "else", "elseif", "enclosed", "escaped",
-            "except", "exists", "exit", "explain", "false", "fetch", "float", "for", "force", "foreign", "from",
-            "fulltext", "grant", "group", "groups", "having", "high_priority", "if", "ignore", "in", "index",
-            "infile", "inner", "inout", "insert", "int", "integer", "intersect", "interval", "into", "is",
-            "iterate", "join", "key", "keys", "kill", "lateral", "leading", "leave", "left", "like", "limit",
-            "linear", "lines", "load", "localtime", "localtimestamp", "lock", "long", "loop", "low_priority",
-            "match", "mod", "modifies", "natural", "not", "null", "numeric", "of", "offset", "on", "optimize",
-            "option", "optionally", "or", "order", "out", "outer", "outfile", "over", "partition", "precision",
-            "primary", "procedure", "purge", "range", "rank", "read", "reads", "real", "recursive", "references",
-            "regexp", "release", "rename", "repeat", "replace", "require", "restrict", "return", "returning",
-            "revoke", "right", "rlike", "row", "rows", "schema", "schemas", "select", "separator", "set", "show",
-            "signal", "smallint", "spatial", "sql", "ssl", "starting", "straight_join", "system", "table",
-            "terminated", "then", "tinyint", "to", "trailing", "trigger", "true", "undo", "union", "unique",
-            "unlock", "unsigned", "update", "usage", "use", "using", "values", "varchar", "varying", "when",
-            "where", "while", "window", "with", "write", "xor", "year_month", "zerofill");
 
     private final ServerVersion version;
     private final String versionString;
@@ -96,7 +72,7 @@ public final class MySqlDialect implements Dialect {
     }
 
     private static boolean needsQuoting(String identifier) {
-        if (identifier.isEmpty() || RESERVED.contains(identifier.toLowerCase(Locale.ROOT))) {
+        if (identifier.isEmpty() || MySqlReservedWords.ALL.contains(identifier.toLowerCase(Locale.ROOT))) {
             return true;
         }
         char first = identifier.charAt(0);
