@@ -28,6 +28,7 @@ final class DefaultConnection implements Connection {
     private final Dialect dialect;
     private final boolean autobegin;
     private volatile @Nullable DefaultTransaction root;
+    private @Nullable Mono<Void> pendingBegin;
     private volatile boolean closed;
     private volatile boolean invalid;
     private volatile boolean interrupted;
@@ -77,9 +78,26 @@ final class DefaultConnection implements Connection {
             for (Map<String, ? extends @Nullable Object> parameters : execution.parameterSets()) {
                 bindings.add(compiled.bind(parameters));
             }
-            Mono<Void> begin = autobegin && root == null ? beginRoot(TransactionOptions.DEFAULT, true).then() : Mono.empty();
-            return begin.thenMany(Flux.defer(() -> send(compiled, bindings, keyColumn, reader)));
+            return autobegin().thenMany(Flux.defer(() -> send(compiled, bindings, keyColumn, reader)));
         });
+    }
+
+    /**
+     * The implicit BEGIN of a commit-as-you-go connection, sent once: statements subscribed while
+     * it is in flight wait for it instead of sending another.
+     */
+    private Mono<Void> autobegin() {
+        if (!autobegin) {
+            return Mono.empty();
+        }
+        synchronized (this) {
+            if (root != null) {
+                return pendingBegin == null ? Mono.empty() : pendingBegin;
+            }
+            Mono<Void> begin = beginRoot(TransactionOptions.DEFAULT, true).then().cache();
+            pendingBegin = begin;
+            return begin;
+        }
     }
 
     private <X> Flux<X> send(Compiled compiled, List<List<@Nullable Object>> bindings, @Nullable String keyColumn,
@@ -154,10 +172,10 @@ final class DefaultConnection implements Connection {
                 : options;
         Definition definition = new Definition(effective);
         DefaultTransaction transaction = new DefaultTransaction(this, null, null);
+        root = transaction;
+        savepoints = 0;
         return Mono.defer(() -> {
             engine.echo().control(definition.describe() + (implicit ? " (implicit)" : ""));
-            root = transaction;
-            savepoints = 0;
             return Mono.from(driver.beginTransaction(definition))
                     .onErrorMap(error -> {
                         root = null;
@@ -224,10 +242,11 @@ final class DefaultConnection implements Connection {
                 });
     }
 
-    private void endRoot(DefaultTransaction transaction) {
+    private synchronized void endRoot(DefaultTransaction transaction) {
         transaction.end();
         if (root == transaction) {
             root = null;
+            pendingBegin = null;
         }
     }
 

@@ -3,7 +3,6 @@ package dev.retort.core.engine;
 import dev.retort.core.dialect.Dialect;
 import dev.retort.core.dialect.mysql.MySqlDialect;
 import dev.retort.core.exception.ConfigurationException;
-import dev.retort.core.exception.RetortException;
 import dev.retort.core.pool.ConnectionSource;
 import dev.retort.core.pool.PoolSettings;
 import dev.retort.core.pool.PoolStatus;
@@ -49,6 +48,8 @@ final class DefaultEngine implements Engine {
     }
 
     static DefaultEngine create(EngineUrl url, EngineOptions options) {
+        java.util.Objects.requireNonNull(url, "url");
+        java.util.Objects.requireNonNull(options, "options");
         ConnectionFactoryOptions.Builder driverOptions = ConnectionFactoryOptions.builder()
                 .from(url.toConnectionFactoryOptions(options.connectTimeout()));
         DRIVER_DEFAULTS.forEach((name, value) -> {
@@ -90,9 +91,7 @@ final class DefaultEngine implements Engine {
     /** Checks a connection out; errors other than pool timeouts become operational errors naming the (masked) URL. */
     Mono<DefaultConnection> checkout(boolean autobegin) {
         return source.acquire()
-                .onErrorMap(error -> !(error instanceof RetortException),
-                        error -> errors.translate(new ConnectFailure("Could not connect to " + url + ": "
-                                + error.getMessage(), error), null, null))
+                .onErrorMap(error -> errors.connectFailure(error, url.toString()))
                 .map(driver -> new DefaultConnection(this, driver, dialectOf(driver.getMetadata()), autobegin));
     }
 
@@ -126,15 +125,18 @@ final class DefaultEngine implements Engine {
 
     /**
      * A transaction scope on a new connection: begin, run the work with the connection bound in the
-     * Context, commit on completion, roll back on error and cancel, release in every case.
+     * Context, commit when it completes, roll back on error and cancel, release in every case. The
+     * commit is the last step of the returned sequence (not resource cleanup), so a failing commit
+     * is the sequence's own error.
      */
     <T> Flux<T> inNewTransaction(TransactionOptions transactionOptions,
             Function<? super DefaultConnection, ? extends Publisher<T>> work) {
         return Flux.usingWhen(checkout(false),
                 connection -> connection.begin(transactionOptions)
                         .thenMany(Flux.defer(() -> work.apply(connection)))
+                        .concatWith(connection.commitIfActive().then(Mono.empty()))
                         .contextWrite(binding.bind(connection)),
-                this::commitAndRelease, this::rollbackAndRelease, this::rollbackAndRelease);
+                this::release, this::rollbackAndRelease, this::rollbackAndRelease);
     }
 
     <T> Mono<T> inNewTransactionMono(TransactionOptions transactionOptions,
@@ -142,14 +144,10 @@ final class DefaultEngine implements Engine {
         return Mono.usingWhen(checkout(false),
                 connection -> connection.begin(transactionOptions)
                         .then(Mono.defer(() -> work.apply(connection)))
+                        .flatMap(value -> connection.commitIfActive().thenReturn(value))
+                        .switchIfEmpty(Mono.defer(() -> connection.commitIfActive().then(Mono.empty())))
                         .contextWrite(binding.bind(connection)),
-                this::commitAndRelease, this::rollbackAndRelease, this::rollbackAndRelease);
-    }
-
-    private Mono<Void> commitAndRelease(DefaultConnection connection) {
-        return connection.commitIfActive()
-                .onErrorResume(commitFailure -> release(connection).then(Mono.error(commitFailure)))
-                .then(release(connection));
+                this::release, this::rollbackAndRelease, this::rollbackAndRelease);
     }
 
     private Mono<Void> rollbackAndRelease(DefaultConnection connection, Throwable error) {
@@ -260,15 +258,5 @@ final class DefaultEngine implements Engine {
     @Override
     public String toString() {
         return "Engine(" + url + ")";
-    }
-
-    /** A failure to open or check out a connection, before any statement ran. */
-    static final class ConnectFailure extends java.io.IOException {
-
-        private static final long serialVersionUID = 1L;
-
-        ConnectFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

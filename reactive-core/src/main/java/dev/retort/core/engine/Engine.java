@@ -44,6 +44,14 @@ public interface Engine {
     }
 
     /**
+     * An engine for an already parsed URL, e.g. {@code EngineUrl.parse(url).withDatabase("other")}.
+     * No connection is opened until first use.
+     */
+    static Engine create(EngineUrl url, EngineOptions options) {
+        return DefaultEngine.create(url, options);
+    }
+
+    /**
      * Checks out a connection, runs {@code work} with it and gives it back when the returned Mono
      * terminates or is cancelled. Like SQLAlchemy's {@code engine.connect()} the connection
      * "commits as you go": its first statement begins a transaction, {@link Connection#commit()}

@@ -56,6 +56,17 @@ final class ErrorTranslator {
         return new DatabaseException(message, sql, sqlState, code, error);
     }
 
+    /** A failure to open or check out a connection: an operational error naming the (masked) URL. */
+    Throwable connectFailure(Throwable error, String maskedUrl) {
+        if (error instanceof RetortException) {
+            return error;
+        }
+        String sqlState = error instanceof R2dbcException r2dbc ? r2dbc.getSqlState() : null;
+        int code = error instanceof R2dbcException r2dbc ? r2dbc.getErrorCode() : 0;
+        return new OperationalException("Could not connect to " + maskedUrl + ": " + messageOf(error), null, sqlState,
+                code, error);
+    }
+
     private static String messageOf(Throwable error) {
         String message = error.getMessage();
         return "(" + error.getClass().getSimpleName() + ") " + (message == null ? "no message" : message);

@@ -33,12 +33,15 @@ final class NullConnectionSource implements ConnectionSource {
             // The connect runs to its end even if the caller cancels; a connection that arrives
             // after the cancel is discarded by Mono.create and closed by the hook below.
             return Mono.<Connection>create(sink -> Mono.from(factory.create())
-                            .doFinally(signal -> opening.decrementAndGet())
                             .subscribe(connection -> {
+                                opening.decrementAndGet();
                                 open.incrementAndGet();
                                 echo.event("checkout (new)", connection, status());
                                 sink.success(connection);
-                            }, sink::error, sink::success))
+                            }, error -> {
+                                opening.decrementAndGet();
+                                sink.error(error);
+                            }, sink::success))
                     .doOnDiscard(Connection.class, this::closeDiscarded);
         });
     }
@@ -59,8 +62,11 @@ final class NullConnectionSource implements ConnectionSource {
 
     private Mono<Void> close(Connection connection, String event) {
         return Mono.defer(() -> {
+            // counted as closed from the moment the close is sent, so a status read right after
+            // the caller's release already shows it gone
+            open.decrementAndGet();
             echo.event(event, connection, status());
-            return Mono.from(connection.close()).doFinally(signal -> open.decrementAndGet());
+            return Mono.from(connection.close());
         });
     }
 

@@ -26,6 +26,14 @@ final class PoolEcho {
         }
     }
 
+    void message(String text) {
+        if (echo) {
+            LOG.info("[{}] {}", name, text);
+        } else {
+            LOG.debug("[{}] {}", name, text);
+        }
+    }
+
     /** Names the driver connection behind a pool's wrapper, so one connection keeps one label across checkouts. */
     static String label(Connection connection) {
         Object driver = connection instanceof Wrapped<?> wrapped && wrapped.unwrap() != null ? wrapped.unwrap() : connection;

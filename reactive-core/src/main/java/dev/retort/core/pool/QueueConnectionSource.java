@@ -79,6 +79,8 @@ final class QueueConnectionSource implements ConnectionSource {
     public Mono<Connection> acquire() {
         long started = System.nanoTime();
         return pool.create()
+                .doOnError(QueueConnectionSource::isFailedValidation,
+                        failure -> echo.message("checkout validation failed: connection discarded, trying another"))
                 .retryWhen(Retry.max(settings.maxSize()).filter(QueueConnectionSource::isFailedValidation)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .onErrorMap(QueueConnectionSource::isAcquireTimeout,
