@@ -1,0 +1,86 @@
+package dev.retort.examples;
+
+import static dev.retort.core.sql.Sql.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.core.engine.Engine;
+import dev.retort.core.engine.EngineOptions;
+import dev.retort.core.engine.EngineUrl;
+import dev.retort.core.pool.PoolKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * The README's quick start, statement for statement, against the tests' server (or an embedded
+ * MariaDB): if this fails, the README is wrong.
+ */
+class ReadmeQuickStartTest {
+
+    private static EmbeddedMariaDb embedded;
+    private static String serverUrl;
+    private static Engine admin;
+
+    @BeforeAll
+    static void server() {
+        serverUrl = System.getenv("RETORT_TEST_URL");
+        if (serverUrl == null) {
+            embedded = EmbeddedMariaDb.start();
+            serverUrl = embedded.url();
+        }
+        admin = Engine.create(serverUrl, EngineOptions.builder().poolKind(PoolKind.NULL).build());
+        admin.execute(text("DROP DATABASE IF EXISTS readme_shop")).rowcount()
+                .then(admin.execute(text("CREATE DATABASE readme_shop")).rowcount()).block();
+    }
+
+    @AfterAll
+    static void stop() {
+        admin.execute(text("DROP DATABASE IF EXISTS readme_shop")).rowcount().block();
+        admin.dispose().block();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    @Test
+    void quickStartWorksAsWritten() {
+        Engine engine = Engine.create(EngineUrl.parse(serverUrl).withDatabase("readme_shop"),
+                EngineOptions.builder()
+                        .echo(true)
+                        .poolSize(5).maxOverflow(10)
+                        .poolTimeout(Duration.ofSeconds(30))
+                        .poolRecycle(Duration.ofHours(1))
+                        .prePing(true)
+                        .build());
+
+        Mono<Integer> one = engine.connect(conn -> conn.execute(text("SELECT 1")).scalar(Integer.class));
+
+        Mono<Long> inserted = engine.transaction(conn -> conn
+                .execute(text("CREATE TABLE IF NOT EXISTS users (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50))"))
+                .rowcount()
+                .then(conn.execute(text("INSERT INTO users (name) VALUES (:name)"),
+                        List.of(Map.of("name", "Alice"), Map.of("name", "Bob"))).rowcount()));
+
+        Mono<Long> users = engine.execute(text("SELECT COUNT(*) FROM users")).scalar(Long.class);
+        var names = engine.stream(text("SELECT name FROM users WHERE name LIKE :p ORDER BY name"), Map.of("p", "A%"))
+                .map(row -> row.get("name", String.class));
+
+        Mono<Long> both = engine.execute(text("INSERT INTO users (name) VALUES ('Carol')")).rowcount()
+                .then(engine.execute(text("SELECT COUNT(*) FROM users")).scalar(Long.class))
+                .as(engine.transactional()::transactional);
+
+        assertThat(one.block()).isEqualTo(1);
+        assertThat(inserted.block()).isEqualTo(2L);
+        assertThat(users.block()).isEqualTo(2L);
+        assertThat(names.collectList().block()).containsExactly("Alice");
+        assertThat(both.block()).isEqualTo(3L);
+        assertThat(engine.poolStatus().checkedOut()).isZero();
+
+        Mono<Void> done = engine.dispose();
+        done.block();
+    }
+}
