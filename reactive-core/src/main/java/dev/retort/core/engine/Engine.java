@@ -112,8 +112,10 @@ public interface Engine {
     EngineOptions options();
 
     /**
-     * Closes the pool: idle connections are closed, new checkouts refused, checked-out connections
-     * closed when given back. Completes once the idle connections are closed.
+     * Closes the pool: new checkouts are refused (callers waiting for a connection fail), idle
+     * connections are closed, and checked-out connections are closed as they are given back.
+     * Completes once every connection is closed, so it waits for work still running; bound it with
+     * {@code timeout} when that work may not end.
      */
     Mono<Void> dispose();
 }

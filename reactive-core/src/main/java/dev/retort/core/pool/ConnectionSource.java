@@ -34,8 +34,10 @@ public interface ConnectionSource {
     PoolStatus status();
 
     /**
-     * Closes idle connections and refuses further checkouts; connections still checked out are
-     * closed when released. Completes when the idle connections are closed.
+     * Refuses further checkouts (callers waiting for a connection fail), closes idle connections,
+     * and closes checked-out connections as they are given back. Completes once every connection
+     * is closed; while one is still checked out it does not complete, so bound it with
+     * {@code timeout} if a caller may hold a connection indefinitely.
      */
     Mono<Void> dispose();
 

@@ -78,6 +78,6 @@ final class NullConnectionSource implements ConnectionSource {
 
     @Override
     public Mono<Void> dispose() {
-        return Mono.fromRunnable(() -> disposed.set(true));
+        return Mono.fromRunnable(() -> disposed.set(true)).then(Drain.whenEmpty(this));
     }
 }

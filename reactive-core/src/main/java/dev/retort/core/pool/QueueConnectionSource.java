@@ -133,6 +133,6 @@ final class QueueConnectionSource implements ConnectionSource {
 
     @Override
     public Mono<Void> dispose() {
-        return pool.disposeLater();
+        return pool.disposeLater().then(Drain.whenEmpty(this));
     }
 }

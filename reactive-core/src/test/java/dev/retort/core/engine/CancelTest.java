@@ -94,4 +94,14 @@ class CancelTest {
         engine.execute(text("SELECT COUNT(*) FROM numbers")).scalar(Long.class)
                 .as(StepVerifier::create).expectNext((long) ROWS).verifyComplete();
     }
+
+    @Test
+    void cancellingAConnectScopeReleasesItsConnection() {
+        Engine engine = singleConnectionEngine();
+        engine.connectMany(conn -> conn.execute(text("SELECT n FROM numbers ORDER BY n")).rows())
+                .take(7)
+                .as(StepVerifier::create).expectNextCount(7).verifyComplete();
+        engine.connect(conn -> conn.execute(text("SELECT COUNT(*) FROM numbers")).scalar(Long.class))
+                .as(StepVerifier::create).expectNext((long) ROWS).verifyComplete();
+    }
 }

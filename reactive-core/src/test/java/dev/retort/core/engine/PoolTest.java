@@ -176,11 +176,49 @@ class PoolTest {
     }
 
     @Test
-    void disposeClosesIdleConnections() {
+    void disposeClosesIdleConnectionsAndRefusesNewCheckouts() {
         Engine engine = db.newEngine(EngineOptions.builder().build());
         long id = connectionId(engine).block();
         engine.dispose().as(StepVerifier::create).verifyComplete();
         assertThat(serverHasConnection(id)).isFalse();
+        assertThat(engine.poolStatus().size()).isZero();
         connectionId(engine).as(StepVerifier::create).expectError().verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void disposeWaitsForCheckedOutConnections() {
+        for (PoolKind kind : PoolKind.values()) {
+            Engine engine = db.newEngine(EngineOptions.builder().poolKind(kind).build());
+            reactor.core.publisher.Sinks.One<Long> inside = reactor.core.publisher.Sinks.one();
+            Mono<Long> holder = engine.connect(conn -> conn.execute(text("SELECT CONNECTION_ID()")).scalar(Long.class)
+                    .doOnNext(inside::tryEmitValue)
+                    .delayElement(Duration.ofMillis(500)));
+            reactor.core.Disposable held = holder.subscribe();
+            long id = inside.asMono().block(Duration.ofSeconds(5));
+            long started = System.nanoTime();
+            engine.dispose().as(StepVerifier::create).verifyComplete();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(kind.name()).isGreaterThan(Duration.ofMillis(300));
+            assertThat(serverHasConnection(id)).as(kind.name()).isFalse();
+            held.dispose();
+        }
+    }
+
+    @Test
+    void cancellingWhileWaitingForAConnectionLeavesTheQueue() {
+        Engine engine = db.newEngine(EngineOptions.builder().poolSize(1).maxOverflow(0).build());
+        Mono<Long> holder = engine.connect(conn -> conn.execute(text("SELECT 1")).scalar(Long.class)
+                .delayElement(Duration.ofMillis(800)));
+        reactor.core.Disposable held = holder.subscribe();
+        reactor.core.Disposable waiting = Mono.delay(Duration.ofMillis(100)).then(connectionId(engine)).subscribe();
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (engine.poolStatus().pending() == 0 && System.nanoTime() < deadline) {
+            Mono.delay(Duration.ofMillis(10)).block();
+        }
+        assertThat(engine.poolStatus().pending()).isEqualTo(1);
+        waiting.dispose();
+        awaitIdle(engine);
+        assertThat(engine.poolStatus().pending()).isZero();
+        assertThat(held.isDisposed()).isTrue();
+        connectionId(engine).as(StepVerifier::create).expectNextCount(1).verifyComplete();
     }
 }
