@@ -20,7 +20,7 @@ public final class Main {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private static final List<Integer> ALL_DAYS = List.of(1, 2);
+    private static final List<Integer> ALL_DAYS = List.of(1, 2, 3);
 
     private Main() {
     }
@@ -40,7 +40,7 @@ public final class Main {
         if (days.isEmpty()) {
             out.println("Usage: java -jar retort-examples.jar tour [day]");
             out.println("  tour       run every day of the tour (" + ALL_DAYS + ") in order");
-            out.println("  tour <day> run one day: 1 (engines, echo) or 2 (transactions, pooling, pre-ping)");
+            out.println("  tour <day> run one day: 1 (engines, echo), 2 (transactions, pooling, pre-ping) or 3 (schema)");
             out.println("Database: $RETORT_URL (e.g. mysql://root@127.0.0.1:3306/test) or, when unset, an embedded MariaDB");
             return USAGE;
         }
@@ -72,6 +72,7 @@ public final class Main {
         return switch (args[1]) {
             case "1" -> Optional.of(List.of(1));
             case "2" -> Optional.of(List.of(2));
+            case "3" -> Optional.of(List.of(3));
             default -> Optional.empty();
         };
     }

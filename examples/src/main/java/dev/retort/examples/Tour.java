@@ -59,6 +59,7 @@ final class Tour {
                 switch (day) {
                     case 1 -> new Day1(tour).run();
                     case 2 -> new Day2(tour).run();
+                    case 3 -> new Day3(tour).run();
                     default -> throw new IllegalArgumentException("No day " + day);
                 }
             }

@@ -36,6 +36,10 @@ class TourTest {
                 .contains("✅ Engine 3 (NullPool) connection successful!")
                 .contains("(expected without prePing)")
                 .contains("✅ Inserts successful")
+                .contains("CREATE TABLE posts (")
+                .contains("✅ Dummy data inserted")
+                .contains("--- SHOW CREATE TABLE posts ---")
+                .contains("Schema dropped (0 of the three tables left)")
                 .doesNotContain("Unexpected in");
         assertThat(status).as("exit status; output:%n%s", output).isEqualTo(Main.OK);
     }
@@ -45,7 +49,7 @@ class TourTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
 
-        assertThat(Main.run(new String[] {"tour", "3"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
+        assertThat(Main.run(new String[] {"tour", "4"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(Main.run(new String[] {"dance"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(Main.run(new String[0], out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Usage:");

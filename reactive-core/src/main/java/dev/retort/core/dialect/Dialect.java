@@ -32,4 +32,10 @@ public interface Dialect {
 
     /** Always quotes an identifier, doubling embedded quote characters. */
     String quoteIdentifierAlways(String identifier);
+
+    /** Writes a string as a SQL string literal, escaped for this server (for DDL, which cannot bind values). */
+    String quoteLiteral(String value);
+
+    /** The DDL compiler of this dialect. */
+    dev.retort.core.sql.compile.DdlCompiler ddlCompiler();
 }

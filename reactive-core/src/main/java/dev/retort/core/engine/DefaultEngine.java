@@ -8,6 +8,8 @@ import dev.retort.core.pool.PoolSettings;
 import dev.retort.core.pool.PoolStatus;
 import dev.retort.core.result.Result;
 import dev.retort.core.result.Row;
+import dev.retort.core.schema.MetaData;
+import dev.retort.core.schema.Table;
 import dev.retort.core.sql.Executable;
 import io.asyncer.r2dbc.mysql.api.MySqlConnectionMetadata;
 import io.r2dbc.spi.ConnectionFactories;
@@ -26,8 +28,13 @@ import reactor.core.publisher.Mono;
 /** The engine: a {@link ConnectionSource}, the detected dialect, and the connection scopes. */
 final class DefaultEngine implements Engine {
 
-    /** Driver options Retort sets unless the URL says otherwise. */
-    private static final Map<String, String> DRIVER_DEFAULTS = Map.of("tcpNoDelay", "true");
+    /**
+     * Driver options Retort sets unless the URL says otherwise: no Nagle delay, and the session time
+     * zone pinned to UTC so TIMESTAMP values convert to {@code Instant} the same way on every
+     * connection whatever the JVM's or server's zone (see {@code TimestampType}).
+     */
+    private static final Map<String, String> DRIVER_DEFAULTS = Map.of("tcpNoDelay", "true",
+            "connectionTimeZone", "UTC", "forceConnectionTimeZoneToSession", "true");
 
     private final EngineUrl url;
     private final EngineOptions options;
@@ -230,6 +237,21 @@ final class DefaultEngine implements Engine {
     @Override
     public Flux<Row> stream(Executable statement, Map<String, ? extends @Nullable Object> parameters) {
         return execute(statement, parameters).rows();
+    }
+
+    @Override
+    public Mono<Void> createTables(List<Table> tables, boolean checkFirst) {
+        return new SchemaRunner(this).create(List.copyOf(tables), checkFirst);
+    }
+
+    @Override
+    public Mono<Void> dropTables(List<Table> tables, boolean checkFirst) {
+        return new SchemaRunner(this).drop(List.copyOf(tables), checkFirst);
+    }
+
+    @Override
+    public Mono<List<Table>> reflectTables(MetaData metadata, List<String> tableNames) {
+        return new Reflector(this).reflect(metadata, List.copyOf(tableNames));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.retort.core.dialect.Dialect;
 import dev.retort.core.pool.PoolStatus;
 import dev.retort.core.result.Result;
 import dev.retort.core.result.Row;
+import dev.retort.core.schema.SchemaTarget;
 import dev.retort.core.sql.Executable;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,12 @@ import reactor.core.publisher.Mono;
  *
  * <p>Inside a publisher wrapped by {@link #transactional()}, every method here joins the
  * transaction bound in the Reactor Context instead of checking out another connection.
+ *
+ * <p>As a {@link SchemaTarget} the engine runs {@code metadata.createAll(engine)},
+ * {@code dropAll} and {@code reflect}: it compiles the DDL through its dialect and runs it on one
+ * connection, visible in the echo log.
  */
-public interface Engine {
+public interface Engine extends SchemaTarget {
 
     /** An engine with default options. See {@link #create(String, EngineOptions)}. */
     static Engine create(String url) {

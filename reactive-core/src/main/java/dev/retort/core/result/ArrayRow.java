@@ -1,5 +1,8 @@
 package dev.retort.core.result;
 
+import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.core.schema.Column;
+import dev.retort.core.types.Conversions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +41,24 @@ final class ArrayRow implements Row {
 
     @Override
     public <T> @Nullable T get(int index, Class<T> type) {
-        return ValueConversions.convert(values[shape.checkIndex(index)], type, shape.names().get(index));
+        return Conversions.convert(values[shape.checkIndex(index)], type, shape.names().get(index));
     }
 
     @Override
     public <T> @Nullable T get(String column, Class<T> type) {
         int index = shape.indexOf(column);
-        return ValueConversions.convert(values[index], type, shape.names().get(index));
+        return Conversions.convert(values[index], type, shape.names().get(index));
+    }
+
+    @Override
+    public <T> @Nullable T get(Column<T> column) {
+        int index = shape.indexOf(column.name());
+        try {
+            return column.type().fromDriver(values[index]);
+        } catch (InvalidRequestException wrongValue) {
+            throw new InvalidRequestException("Column '" + shape.names().get(index) + "': " + wrongValue.getMessage(),
+                    wrongValue);
+        }
     }
 
     @Override

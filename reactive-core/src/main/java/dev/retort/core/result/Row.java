@@ -1,5 +1,6 @@
 package dev.retort.core.result;
 
+import dev.retort.core.schema.Column;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,12 @@ public interface Row {
 
     /** The value of the labelled column converted to {@code type}, or {@code null}. */
     <T> @Nullable T get(String column, Class<T> type);
+
+    /**
+     * The value of {@code column} (found by its name), converted by the column's type: a Java enum
+     * from its label, a JSON document parsed, an {@code Instant} from a TIMESTAMP, and so on.
+     */
+    <T> @Nullable T get(Column<T> column);
 
     /** The row as an insertion-ordered map from label to value (SQLAlchemy's {@code row._mapping}). */
     Map<String, @Nullable Object> toMap();

@@ -1,6 +1,7 @@
 package dev.retort.core.sql;
 
 import dev.retort.core.dialect.Dialect;
+import dev.retort.core.schema.SqlText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * text is parsed once, when the clause is made; values are bound at execution (from the map given
  * to {@code execute}) or carried by the clause itself ({@link #bind}). Immutable.
  */
-public final class TextClause implements Executable {
+public final class TextClause implements Executable, SqlText {
 
     private final String text;
     private final TextParser.Parsed parsed;
@@ -42,6 +43,7 @@ public final class TextClause implements Executable {
     }
 
     /** The text as written. */
+    @Override
     public String text() {
         return text;
     }

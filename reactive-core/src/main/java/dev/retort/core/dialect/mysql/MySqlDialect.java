@@ -2,6 +2,7 @@ package dev.retort.core.dialect.mysql;
 
 import dev.retort.core.dialect.Dialect;
 import dev.retort.core.dialect.ServerVersion;
+import dev.retort.core.sql.compile.DdlCompiler;
 import java.util.Locale;
 
 /**
@@ -14,11 +15,13 @@ public final class MySqlDialect implements Dialect {
     private final ServerVersion version;
     private final String versionString;
     private final boolean mariaDb;
+    private final DdlCompiler ddlCompiler;
 
     private MySqlDialect(String versionString, boolean mariaDb) {
         this.versionString = versionString;
         this.version = ServerVersion.parse(versionString);
         this.mariaDb = mariaDb;
+        this.ddlCompiler = new MySqlDdlCompiler(this);
     }
 
     /**
@@ -69,6 +72,20 @@ public final class MySqlDialect implements Dialect {
     @Override
     public String quoteIdentifierAlways(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /**
+     * {@code 'value'} with quotes doubled and backslashes escaped. (Assumes the default SQL mode; a
+     * session in {@code NO_BACKSLASH_ESCAPES} would keep the doubled backslashes literally.)
+     */
+    @Override
+    public String quoteLiteral(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''").replace("\0", "\\0") + "'";
+    }
+
+    @Override
+    public DdlCompiler ddlCompiler() {
+        return ddlCompiler;
     }
 
     private static boolean needsQuoting(String identifier) {

@@ -1,4 +1,4 @@
-package dev.retort.core.result;
+package dev.retort.core.types;
 
 import dev.retort.core.exception.InvalidRequestException;
 import java.math.BigDecimal;
@@ -8,21 +8,28 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Conversions applied by typed reads: widening and exact narrowing between numeric types, booleans
- * from numbers ({@code TINYINT(1)}), strings from text-like values. Everything else is refused.
+ * The conversions typed reads and {@link SqlType}s apply: widening and exact narrowing between
+ * numeric types, booleans from numbers ({@code TINYINT(1)}), strings from text-like values.
+ * Everything else is refused with a message naming the column.
  */
-final class ValueConversions {
+public final class Conversions {
 
     private static final Map<Class<?>, Class<?>> WRAPPERS = Map.of(
             int.class, Integer.class, long.class, Long.class, short.class, Short.class, byte.class, Byte.class,
             double.class, Double.class, float.class, Float.class, boolean.class, Boolean.class, char.class,
             Character.class);
 
-    private ValueConversions() {
+    private Conversions() {
     }
 
+    /**
+     * Converts a driver value to {@code requested} (primitive classes accepted).
+     *
+     * @param column names the value in error messages
+     * @throws InvalidRequestException when the value does not convert without loss
+     */
     @SuppressWarnings("unchecked")
-    static <T> @Nullable T convert(@Nullable Object value, Class<T> requested, String column) {
+    public static <T> @Nullable T convert(@Nullable Object value, Class<T> requested, String column) {
         Class<?> type = requested.isPrimitive() ? WRAPPERS.get(requested) : requested;
         if (value == null) {
             if (requested.isPrimitive()) {
@@ -60,6 +67,12 @@ final class ValueConversions {
     }
 
     private static @Nullable Object fromNumber(Number number, Class<?> type) {
+        if (type == Double.class || type == Float.class) {
+            return toFloatingPoint(number, type);
+        }
+        if (type == Number.class) {
+            return number;
+        }
         try {
             BigDecimal exact = number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
             if (type == Long.class) {
@@ -80,21 +93,24 @@ final class ValueConversions {
             if (type == BigDecimal.class) {
                 return exact;
             }
-            if (type == Double.class) {
-                return number.doubleValue();
-            }
-            if (type == Float.class) {
-                return number.floatValue();
-            }
             if (type == Boolean.class) {
                 return exact.signum() != 0;
-            }
-            if (type == Number.class) {
-                return number;
             }
         } catch (ArithmeticException | NumberFormatException lossy) {
             throw new InvalidRequestException("Value " + number + " does not fit in " + type.getSimpleName(), lossy);
         }
         return null;
+    }
+
+    /** Double or Float; NaN and infinities pass through, a finite value too large for the type is refused. */
+    private static Object toFloatingPoint(Number number, Class<?> type) {
+        double value = number.doubleValue();
+        boolean finite = !(number instanceof Double d && !Double.isFinite(d)) && !(number instanceof Float f && !Float.isFinite(f));
+        Object converted = type == Double.class ? (Object) value : (Object) number.floatValue();
+        boolean overflowed = type == Double.class ? Double.isInfinite(value) : Float.isInfinite((Float) converted);
+        if (finite && overflowed) {
+            throw new InvalidRequestException("Value " + number + " does not fit in " + type.getSimpleName());
+        }
+        return converted;
     }
 }
