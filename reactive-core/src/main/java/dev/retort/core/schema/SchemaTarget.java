@@ -26,8 +26,10 @@ public interface SchemaTarget {
     /**
      * Reads table definitions from the database's information_schema into {@code metadata}: all
      * tables of the connection's database when {@code tableNames} is empty, else those named.
+     * Tables the metadata already defines are skipped; tables that reflected foreign keys refer to
+     * are not pulled in. Nothing is added unless every table was read.
      *
-     * @return the tables added, in the order read
+     * @return the tables added, ordered by name
      */
     Mono<List<Table>> reflectTables(MetaData metadata, List<String> tableNames);
 }

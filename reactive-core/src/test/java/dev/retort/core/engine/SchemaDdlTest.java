@@ -197,6 +197,68 @@ class SchemaDdlTest {
     }
 
     @Test
+    void reflectionOfWhatCreateAllMadeMatchesTheDefinitions() {
+        MetaData defined = new MetaData();
+        defined.table("authors",
+                column("id", INTEGER).primaryKey(),
+                column("name", string(80)).notNull().unique(),
+                column("bio", dev.retort.core.types.Types.TEXT),
+                column("active", dev.retort.core.types.Types.BOOLEAN).notNull().serverDefault(text("1")),
+                column("joined", dev.retort.core.types.Types.datetime(6)).serverDefault(text("CURRENT_TIMESTAMP(6)")),
+                column("seen", dev.retort.core.types.Types.timestamp(3)).nullable(true),
+                column("rating", dev.retort.core.types.Types.numeric(5, 2)),
+                column("profile", dev.retort.core.types.Types.JSON),
+                column("big", dev.retort.core.types.Types.BIGINT).notNull().serverDefault("0"),
+                index("ix_authors_joined", "joined"));
+        defined.table("books",
+                column("id", dev.retort.core.types.Types.BIGINT).primaryKey(),
+                column("author_id", INTEGER).notNull().references("authors.id", ReferentialAction.CASCADE),
+                column("title", string(200)).notNull(),
+                column("status", dev.retort.core.types.Types.enumOf("draft", "published")).notNull().serverDefault("draft"),
+                column("cover", dev.retort.core.types.Types.LARGE_BINARY),
+                check("ck_books_title", "CHAR_LENGTH(title) > 0"));
+        defined.createAll(engine).as(StepVerifier::create).verifyComplete();
+
+        MetaData reflected = new MetaData();
+        reflected.reflect(engine).as(StepVerifier::create).expectNextCount(1).verifyComplete();
+        for (Table original : defined.tables()) {
+            Table copy = reflected.get(original.name()).orElseThrow();
+            assertThat(copy.columns()).extracting(dev.retort.core.schema.Column::name)
+                    .containsExactlyElementsOf(original.columns().stream().map(dev.retort.core.schema.Column::name).toList());
+            for (dev.retort.core.schema.Column<?> column : original.columns()) {
+                dev.retort.core.schema.Column<?> twin = copy.c(column.name());
+                assertThat(twin.type()).as(column.toString()).isEqualTo(column.type());
+                assertThat(twin.isNullable()).as(column + " nullable").isEqualTo(column.isNullable());
+                assertThat(twin.isAutoincrement()).as(column + " autoincrement").isEqualTo(column.isAutoincrement());
+                assertThat(twin.serverDefault().map(dev.retort.core.schema.ServerDefault::sql))
+                        .as(column + " default").isEqualTo(column.serverDefault().map(dev.retort.core.schema.ServerDefault::sql));
+            }
+            assertThat(copy.primaryKeyConstraint().orElseThrow().columnNames())
+                    .isEqualTo(original.primaryKeyConstraint().orElseThrow().columnNames());
+            assertThat(copy.foreignKeys()).extracting(key -> key.name() + key.columnNames() + "->" + key.referredTable()
+                            + key.referredColumns() + " " + key.onDelete())
+                    .containsExactlyInAnyOrderElementsOf(original.foreignKeys().stream()
+                            .map(key -> defined.namingConvention().nameOf(original, key).orElseThrow() + key.columnNames()
+                                    + "->" + key.referredTable() + key.referredColumns() + " " + key.onDelete())
+                            .toList());
+            assertThat(keysOf(copy)).containsExactlyInAnyOrderElementsOf(keysOf(original));
+            assertThat(copy.checks()).extracting(dev.retort.core.schema.CheckConstraint::name)
+                    .containsExactlyElementsOf(original.checks().stream().map(dev.retort.core.schema.CheckConstraint::name).toList());
+        }
+    }
+
+    /** Unique constraints and indexes as "name(columns) unique?", however they were declared. */
+    private static List<String> keysOf(Table table) {
+        dev.retort.core.schema.NamingConvention naming = table.metadata().namingConvention();
+        List<String> keys = new java.util.ArrayList<>();
+        table.uniqueConstraints().forEach(unique -> keys.add(naming.nameOf(table, unique).orElseThrow()
+                + unique.columnNames() + " unique"));
+        table.indexes().forEach(index -> keys.add(naming.nameOf(table, index).orElseThrow() + index.columnNames()
+                + (index.unique() ? " unique" : "")));
+        return keys;
+    }
+
+    @Test
     void nothingHappensBeforeSubscription() {
         blog().createAll(engine);
         assertThat(tablesInDatabase()).isEmpty();
