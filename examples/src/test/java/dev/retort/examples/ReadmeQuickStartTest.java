@@ -1,12 +1,20 @@
 package dev.retort.examples;
 
+import static dev.retort.core.schema.Schema.column;
+import static dev.retort.core.schema.Schema.index;
 import static dev.retort.core.sql.Sql.text;
+import static dev.retort.core.types.Types.DATETIME;
+import static dev.retort.core.types.Types.INTEGER;
+import static dev.retort.core.types.Types.enumOf;
+import static dev.retort.core.types.Types.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.core.engine.Engine;
 import dev.retort.core.engine.EngineOptions;
 import dev.retort.core.engine.EngineUrl;
 import dev.retort.core.pool.PoolKind;
+import dev.retort.core.schema.MetaData;
+import dev.retort.core.schema.Table;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +87,27 @@ class ReadmeQuickStartTest {
         assertThat(names.collectList().block()).containsExactly("Alice");
         assertThat(both.block()).isEqualTo(3L);
         assertThat(engine.poolStatus().checkedOut()).isZero();
+
+        MetaData metadata = new MetaData();
+        Table authors = metadata.table("authors",
+                column("id", INTEGER).primaryKey(),
+                column("name", string(50)).notNull().unique(),
+                column("joined", DATETIME).serverDefault(text("CURRENT_TIMESTAMP")));
+        Table books = metadata.table("books",
+                column("id", INTEGER).primaryKey(),
+                column("author_id", INTEGER).notNull().references("authors.id"),
+                column("status", enumOf("draft", "published")).notNull().serverDefault("draft"),
+                index("ix_books_status", "status"));
+
+        Mono<Void> created = metadata.createAll(engine);
+        Mono<List<Table>> read = new MetaData().reflect(engine);
+        Mono<Void> dropped = metadata.dropAll(engine);
+
+        created.block();
+        assertThat(read.block()).extracting(Table::name).containsExactly("authors", "books", "users");
+        assertThat(authors.c("name").isUnique()).isTrue();
+        assertThat(books.foreignKeys()).hasSize(1);
+        dropped.block();
 
         Mono<Void> done = engine.dispose();
         done.block();
