@@ -38,4 +38,13 @@ public interface Dialect {
 
     /** The DDL compiler of this dialect. */
     dev.retort.core.sql.compile.DdlCompiler ddlCompiler();
+
+    /** The statement compiler of this dialect. */
+    dev.retort.core.sql.compile.StatementCompiler statementCompiler();
+
+    /**
+     * Whether {@code INSERT … VALUES … AS new ON DUPLICATE KEY UPDATE c = new.c} is available
+     * (MySQL 8.0.19+); otherwise {@code VALUES(c)} is used.
+     */
+    boolean supportsInsertRowAlias();
 }

@@ -60,8 +60,9 @@ final class DefaultConnection implements Connection {
         Execution execution = Execution.of(statement, parameterSets);
         return new DefaultResult(new DefaultResult.Runner() {
             @Override
-            public <X> Flux<X> run(@Nullable String keyColumn, Function<io.r2dbc.spi.Result, Publisher<X>> reader) {
-                return DefaultConnection.this.run(execution, keyColumn, reader);
+            public <X> Flux<X> run(@Nullable String keyColumn,
+                    Function<Compiled, Function<io.r2dbc.spi.Result, Publisher<X>>> readers) {
+                return DefaultConnection.this.runCompiled(execution, keyColumn, readers);
             }
         });
     }
@@ -71,14 +72,23 @@ final class DefaultConnection implements Connection {
      * connection commits as it goes. Cancelling marks the connection for a check before reuse.
      */
     <X> Flux<X> run(Execution execution, @Nullable String keyColumn, Function<io.r2dbc.spi.Result, Publisher<X>> reader) {
+        return runCompiled(execution, keyColumn, compiled -> reader);
+    }
+
+    /**
+     * Runs an execution, reading each statement's driver results with the reader made for its
+     * compiled form (which knows the result columns). The execution may become several statements:
+     * an INSERT without values run with many parameter maps is rewritten into multi-row INSERTs
+     * ({@link ExecutemanyPlan}).
+     */
+    <X> Flux<X> runCompiled(Execution execution, @Nullable String keyColumn,
+            Function<Compiled, Function<io.r2dbc.spi.Result, Publisher<X>>> readers) {
         return Flux.defer(() -> {
             ensureUsable();
-            Compiled compiled = execution.statement().compile(dialect);
-            List<List<@Nullable Object>> bindings = new ArrayList<>(execution.parameterSets().size());
-            for (Map<String, ? extends @Nullable Object> parameters : execution.parameterSets()) {
-                bindings.add(compiled.bind(parameters));
-            }
-            return autobegin().thenMany(Flux.defer(() -> send(compiled, bindings, keyColumn, reader)));
+            List<ExecutemanyPlan.Step> steps = ExecutemanyPlan.plan(execution, keyColumn, dialect);
+            return autobegin().thenMany(Flux.fromIterable(steps)
+                    .concatMap(step -> send(step.compiled(), step.bindings(), step.driverKeyColumn(),
+                            readers.apply(step.compiled()))));
         });
     }
 

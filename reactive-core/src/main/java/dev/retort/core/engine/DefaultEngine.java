@@ -10,6 +10,7 @@ import dev.retort.core.result.Result;
 import dev.retort.core.result.Row;
 import dev.retort.core.schema.MetaData;
 import dev.retort.core.schema.Table;
+import dev.retort.core.sql.Compiled;
 import dev.retort.core.sql.Executable;
 import io.asyncer.r2dbc.mysql.api.MySqlConnectionMetadata;
 import io.r2dbc.spi.ConnectionFactories;
@@ -218,12 +219,13 @@ final class DefaultEngine implements Engine {
         Execution execution = Execution.of(statement, parameterSets);
         return new DefaultResult(new DefaultResult.Runner() {
             @Override
-            public <X> Flux<X> run(@Nullable String keyColumn, Function<io.r2dbc.spi.Result, Publisher<X>> reader) {
+            public <X> Flux<X> run(@Nullable String keyColumn,
+                    Function<Compiled, Function<io.r2dbc.spi.Result, Publisher<X>>> readers) {
                 return Flux.deferContextual(context -> {
                     DefaultConnection bound = binding.boundIn(context);
                     return bound != null
-                            ? bound.run(execution, keyColumn, reader)
-                            : withConnection(false, connection -> connection.run(execution, keyColumn, reader));
+                            ? bound.runCompiled(execution, keyColumn, readers)
+                            : withConnection(false, connection -> connection.runCompiled(execution, keyColumn, readers));
                 });
             }
         });

@@ -5,6 +5,7 @@ import dev.retort.core.exception.NoResultFoundException;
 import dev.retort.core.result.Result;
 import dev.retort.core.result.Row;
 import dev.retort.core.result.RowReader;
+import dev.retort.core.sql.Compiled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ final class DefaultResult implements Result {
 
     /** Runs the statement and reads each driver result with {@code reader}. */
     interface Runner {
-        <X> Flux<X> run(@Nullable String keyColumn, Function<io.r2dbc.spi.Result, Publisher<X>> reader);
+        /** Runs the statement; {@code readers} makes the reader of each compiled statement's results. */
+        <X> Flux<X> run(@Nullable String keyColumn, Function<Compiled, Function<io.r2dbc.spi.Result, Publisher<X>>> readers);
     }
 
     private final Runner runner;
@@ -35,9 +37,9 @@ final class DefaultResult implements Result {
 
     @Override
     public Flux<Row> rows() {
-        return Flux.defer(() -> {
-            RowReader reader = new RowReader();
-            return runner.run(null, result -> result.map(reader::read));
+        return runner.run(null, compiled -> {
+            RowReader reader = new RowReader(compiled.resultColumns());
+            return result -> result.map(reader::read);
         });
     }
 
@@ -59,10 +61,11 @@ final class DefaultResult implements Result {
      */
     private Mono<Head> head(int keep) {
         return Mono.defer(() -> {
-            RowReader reader = new RowReader();
             Head head = new Head(keep);
-            return runner.run(null, result -> result.map((row, metadata) -> head.offer(reader, row, metadata)))
-                    .then(Mono.just(head));
+            return runner.run(null, compiled -> {
+                RowReader reader = new RowReader(compiled.resultColumns());
+                return result -> result.map((row, metadata) -> head.offer(reader, row, metadata));
+            }).then(Mono.just(head));
         });
     }
 
@@ -131,13 +134,13 @@ final class DefaultResult implements Result {
 
     @Override
     public Mono<Long> rowcount() {
-        return runner.run(null, io.r2dbc.spi.Result::getRowsUpdated).reduce(0L, Long::sum);
+        return runner.run(null, compiled -> io.r2dbc.spi.Result::getRowsUpdated).reduce(0L, Long::sum);
     }
 
     @Override
     public Flux<Long> generatedKeys(String keyColumn) {
         Objects.requireNonNull(keyColumn, "keyColumn");
-        return runner.run(keyColumn, result -> Flux.from(result.map((row, metadata) -> Optional.ofNullable(row.get(0, Number.class))))
+        return runner.run(keyColumn, compiled -> result -> Flux.from(result.map((row, metadata) -> Optional.ofNullable(row.get(0, Number.class))))
                 .mapNotNull(key -> key.map(Number::longValue).orElse(null)));
     }
 }

@@ -16,6 +16,11 @@ final class Echo {
     static final String LOGGER_NAME = "dev.retort.engine";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
 
+    /** Longest statement text logged in full; multi-row INSERTs can be megabytes. */
+    private static final int MAX_SQL = 2_000;
+    /** Most parameter values logged per set. */
+    private static final int MAX_VALUES = 20;
+
     private final boolean echo;
     private final boolean hideParameters;
     private final String name;
@@ -30,10 +35,10 @@ final class Echo {
         return echo || LOG.isDebugEnabled();
     }
 
-    /** Logs a statement about to be sent and its parameters. */
+    /** Logs a statement about to be sent and its parameters (long ones shortened). */
     void statement(String sql, List<? extends List<?>> parameterSets) {
         if (enabled()) {
-            log("{}", sql);
+            log("{}", sql.length() <= MAX_SQL ? sql : sql.substring(0, MAX_SQL) + "… (" + sql.length() + " characters)");
             log("[parameters: {}]", describeParameters(parameterSets));
         }
     }
@@ -61,8 +66,16 @@ final class Echo {
                 || (parameterSets.size() == 1 && parameterSets.get(0).isEmpty())) {
             return "()";
         }
-        return parameterSets.size() == 1 ? parameterSets.get(0).toString()
+        return parameterSets.size() == 1 ? abbreviateValues(parameterSets.get(0))
                 : parameterSets.size() + " sets " + abbreviate(parameterSets);
+    }
+
+    private static String abbreviateValues(List<?> values) {
+        if (values.size() <= MAX_VALUES) {
+            return values.toString();
+        }
+        String head = values.subList(0, MAX_VALUES).toString();
+        return head.substring(0, head.length() - 1) + ", … " + (values.size() - MAX_VALUES) + " more]";
     }
 
     private static String abbreviate(List<? extends List<?>> sets) {

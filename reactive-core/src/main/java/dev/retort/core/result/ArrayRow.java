@@ -2,6 +2,9 @@ package dev.retort.core.result;
 
 import dev.retort.core.exception.InvalidRequestException;
 import dev.retort.core.schema.Column;
+import dev.retort.core.sql.expression.AliasedColumn;
+import dev.retort.core.sql.expression.Expression;
+import dev.retort.core.sql.expression.Label;
 import dev.retort.core.types.Conversions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,14 +54,29 @@ final class ArrayRow implements Row {
     }
 
     @Override
-    public <T> @Nullable T get(Column<T> column) {
-        int index = shape.indexOf(column.name());
+    public <T> @Nullable T get(Expression<T> expression) {
+        int position = shape.positionOf(expression);
+        int index = position >= 0 ? position : shape.indexOf(nameOf(expression));
         try {
-            return column.type().fromDriver(values[index]);
+            return expression.type().fromDriver(values[index]);
         } catch (InvalidRequestException wrongValue) {
             throw new InvalidRequestException("Column '" + shape.names().get(index) + "': " + wrongValue.getMessage(),
                     wrongValue);
         }
+    }
+
+    private static String nameOf(Expression<?> expression) {
+        if (expression instanceof Column<?> column) {
+            return column.name();
+        }
+        if (expression instanceof Label<?> label) {
+            return label.name();
+        }
+        if (expression instanceof AliasedColumn<?> aliased) {
+            return aliased.name();
+        }
+        throw new InvalidRequestException("The expression " + expression + " has no name; select it with as(\"label\") "
+                + "or read it by position");
     }
 
     @Override

@@ -27,6 +27,14 @@ public interface Result {
     /** Streams every row mapped by {@code mapper} (called on the driver's thread; keep it cheap). */
     <T> Flux<T> map(Function<? super Row, ? extends T> mapper);
 
+    /**
+     * Streams every row as a record or class built through its constructor (see {@link RowMapper}):
+     * {@code execute(select(USERS.id, USERS.name)).mapTo(UserView.class)}.
+     */
+    default <T> Flux<T> mapTo(Class<T> type) {
+        return map(RowMapper.of(type));
+    }
+
     /** Collects every row into a list. */
     Mono<List<Row>> all();
 

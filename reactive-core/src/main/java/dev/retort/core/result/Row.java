@@ -1,6 +1,6 @@
 package dev.retort.core.result;
 
-import dev.retort.core.schema.Column;
+import dev.retort.core.sql.expression.Expression;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,10 +33,12 @@ public interface Row {
     <T> @Nullable T get(String column, Class<T> type);
 
     /**
-     * The value of {@code column} (found by its name), converted by the column's type: a Java enum
-     * from its label, a JSON document parsed, an {@code Instant} from a TIMESTAMP, and so on.
+     * The value of a selected column or expression, converted by its type: a Java enum from its
+     * label, a JSON document parsed, an {@code Instant} from a TIMESTAMP, and so on. Found by
+     * position when the statement was built with Retort's builders (so two selected columns named
+     * {@code id} are told apart), else by the column's name or the expression's label.
      */
-    <T> @Nullable T get(Column<T> column);
+    <T> @Nullable T get(Expression<T> expression);
 
     /** The row as an insertion-ordered map from label to value (SQLAlchemy's {@code row._mapping}). */
     Map<String, @Nullable Object> toMap();

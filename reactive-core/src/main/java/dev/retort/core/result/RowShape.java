@@ -1,6 +1,7 @@
 package dev.retort.core.result;
 
 import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.core.sql.expression.Expression;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,11 @@ final class RowShape {
 
     private final List<String> names;
     private final Map<String, Integer> positions;
+    private final List<? extends Expression<?>> expressions;
 
-    RowShape(List<String> names) {
+    RowShape(List<String> names, List<? extends Expression<?>> expressions) {
         this.names = List.copyOf(names);
+        this.expressions = expressions;
         this.positions = new HashMap<>(names.size() * 2);
         for (int i = names.size() - 1; i >= 0; i--) {
             positions.put(names.get(i).toLowerCase(Locale.ROOT), i);
@@ -30,6 +33,18 @@ final class RowShape {
             throw new InvalidRequestException("No column '" + column + "' in the row; columns are " + names);
         }
         return position;
+    }
+
+    /** The position of a selected expression (itself or labelled), or -1 when the statement did not select it. */
+    int positionOf(Expression<?> expression) {
+        for (int i = 0; i < expressions.size(); i++) {
+            Expression<?> selected = expressions.get(i);
+            if (selected == expression
+                    || (selected instanceof dev.retort.core.sql.expression.Label<?> label && label.expression() == expression)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     int checkIndex(int index) {

@@ -1,6 +1,8 @@
 package dev.retort.core.schema;
 
 import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.core.sql.expression.Expression;
+import dev.retort.core.sql.expression.ExpressionVisitor;
 import dev.retort.core.types.BigIntegerType;
 import dev.retort.core.types.IntegerType;
 import dev.retort.core.types.SmallIntegerType;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the Java type of the column's values
  */
-public final class Column<T> implements TableElement {
+public final class Column<T> implements TableElement, Expression<T> {
 
     private final String name;
     private final SqlType<T> type;
@@ -48,8 +50,14 @@ public final class Column<T> implements TableElement {
         return name;
     }
 
+    @Override
     public SqlType<T> type() {
         return type;
+    }
+
+    @Override
+    public <R> R accept(ExpressionVisitor<R> visitor) {
+        return visitor.visitColumn(this);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.retort.core.schema;
 
 import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.core.sql.expression.FromClause;
 import dev.retort.core.types.SqlType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +36,7 @@ import reactor.core.publisher.Mono;
  * then be shared freely. Nothing here does IO except {@link #create} and {@link #drop}, which hand
  * the table to a {@link SchemaTarget} (an engine).
  */
-public class Table {
+public class Table implements FromClause {
 
     private final MetaData metadata;
     private final String name;
@@ -129,6 +130,11 @@ public class Table {
     /** The columns in definition order. */
     public List<Column<?>> columns() {
         return List.copyOf(columns.values());
+    }
+
+    @Override
+    public List<Column<?>> exportedColumns() {
+        return columns();
     }
 
     /**

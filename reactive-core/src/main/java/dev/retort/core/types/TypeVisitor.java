@@ -36,4 +36,7 @@ public interface TypeVisitor<R> {
     R visitLargeBinary(LargeBinaryType type);
 
     R visitUuid(UuidType type);
+
+    /** The unknown type of untyped values; DDL compilers refuse it. */
+    R visitAny(AnyType type);
 }

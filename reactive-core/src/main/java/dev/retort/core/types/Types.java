@@ -54,6 +54,8 @@ public final class Types {
     public static final SqlType<Object> JSON_TEXT = JsonType.TEXT;
     public static final SqlType<byte[]> LARGE_BINARY = new LargeBinaryType(null);
     public static final SqlType<UUID> UUID = UuidType.INSTANCE;
+    /** The type of values whose SQL type is unknown; see {@link AnyType}. Not usable in DDL. */
+    public static final SqlType<Object> ANY = AnyType.INSTANCE;
 
     private Types() {
     }

@@ -3,6 +3,8 @@ package dev.retort.core.dialect.mysql;
 import dev.retort.core.dialect.Dialect;
 import dev.retort.core.dialect.ServerVersion;
 import dev.retort.core.sql.compile.DdlCompiler;
+import dev.retort.core.sql.compile.SqlCompiler;
+import dev.retort.core.sql.compile.StatementCompiler;
 import java.util.Locale;
 
 /**
@@ -16,12 +18,14 @@ public final class MySqlDialect implements Dialect {
     private final String versionString;
     private final boolean mariaDb;
     private final DdlCompiler ddlCompiler;
+    private final StatementCompiler statementCompiler;
 
     private MySqlDialect(String versionString, boolean mariaDb) {
         this.versionString = versionString;
         this.version = ServerVersion.parse(versionString);
         this.mariaDb = mariaDb;
         this.ddlCompiler = new MySqlDdlCompiler(this);
+        this.statementCompiler = new SqlCompiler(this);
     }
 
     /**
@@ -86,6 +90,16 @@ public final class MySqlDialect implements Dialect {
     @Override
     public DdlCompiler ddlCompiler() {
         return ddlCompiler;
+    }
+
+    @Override
+    public StatementCompiler statementCompiler() {
+        return statementCompiler;
+    }
+
+    @Override
+    public boolean supportsInsertRowAlias() {
+        return !mariaDb && version.atLeast(8, 0, 19);
     }
 
     private static boolean needsQuoting(String identifier) {

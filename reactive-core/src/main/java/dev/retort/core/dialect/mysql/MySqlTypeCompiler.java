@@ -1,6 +1,7 @@
 package dev.retort.core.dialect.mysql;
 
 import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.core.types.AnyType;
 import dev.retort.core.types.BigIntegerType;
 import dev.retort.core.types.BooleanType;
 import dev.retort.core.types.DateTimeType;
@@ -137,6 +138,11 @@ final class MySqlTypeCompiler implements TypeVisitor<String> {
     @Override
     public String visitUuid(UuidType type) {
         return "CHAR(36)";
+    }
+
+    @Override
+    public String visitAny(AnyType type) {
+        throw new InvalidRequestException("Column " + where + " has no SQL type (Types.ANY); give it one of the standard types");
     }
 
     /** Integer types, the only ones AUTO_INCREMENT is allowed on here. */

@@ -1,0 +1,18 @@
+package dev.retort.core.sql.expression;
+
+import dev.retort.core.types.SqlType;
+import dev.retort.core.types.Types;
+
+/** {@code EXISTS (SELECT …)}. */
+public record Exists(Subqueryable query) implements Expression<Boolean> {
+
+    @Override
+    public SqlType<Boolean> type() {
+        return Types.BOOLEAN;
+    }
+
+    @Override
+    public <R> R accept(ExpressionVisitor<R> visitor) {
+        return visitor.visitExists(this);
+    }
+}
