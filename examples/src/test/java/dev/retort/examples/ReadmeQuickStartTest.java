@@ -2,7 +2,12 @@ package dev.retort.examples;
 
 import static dev.retort.core.schema.Schema.column;
 import static dev.retort.core.schema.Schema.index;
+import static dev.retort.core.sql.Sql.delete;
+import static dev.retort.core.sql.Sql.insert;
+import static dev.retort.core.sql.Sql.or;
+import static dev.retort.core.sql.Sql.select;
 import static dev.retort.core.sql.Sql.text;
+import static dev.retort.core.sql.Sql.update;
 import static dev.retort.core.types.Types.DATETIME;
 import static dev.retort.core.types.Types.INTEGER;
 import static dev.retort.core.types.Types.enumOf;
@@ -13,6 +18,7 @@ import dev.retort.core.engine.Engine;
 import dev.retort.core.engine.EngineOptions;
 import dev.retort.core.engine.EngineUrl;
 import dev.retort.core.pool.PoolKind;
+import dev.retort.core.schema.Column;
 import dev.retort.core.schema.MetaData;
 import dev.retort.core.schema.Table;
 import java.time.Duration;
@@ -21,6 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,6 +59,13 @@ class ReadmeQuickStartTest {
         if (embedded != null) {
             embedded.close();
         }
+    }
+
+    static final class Users extends Table {
+        final Column<Integer> id = column("id", INTEGER).primaryKey();
+        final Column<String> name = column("name", string(50)).notNull();
+        final Column<Integer> age = column("age", INTEGER);
+        Users(MetaData metadata) { super(metadata, "users_typed"); }
     }
 
     @Test
@@ -104,6 +118,24 @@ class ReadmeQuickStartTest {
         Mono<Void> dropped = metadata.dropAll(engine);
 
         created.block();
+
+        Users USERS = new Users(metadata);
+        USERS.create(engine).block();
+        Mono<Long> added = engine.execute(insert(USERS), List.of(
+                Map.of("name", "Ann", "age", 31), Map.of("name", "Bob", "age", 17))).rowcount();
+        Flux<String> adults = engine.execute(select(USERS.name)
+                        .where(USERS.age.ge(18), or(USERS.name.like("A%"), USERS.age.isNull()))
+                        .orderBy(USERS.age.desc()).limit(10))
+                .rows().map(row -> row.get(USERS.name));
+        Mono<Long> older = engine.execute(update(USERS).set(USERS.age, USERS.age.plus(1))
+                .where(USERS.name.eq("Bob"))).rowcount();
+        Mono<Long> gone = engine.execute(delete(USERS).where(USERS.age.lt(18))).rowcount();
+
+        assertThat(added.block()).isEqualTo(2L);
+        assertThat(adults.collectList().block()).containsExactly("Ann");
+        assertThat(older.block()).isEqualTo(1L);
+        assertThat(gone.block()).isEqualTo(0L);
+        USERS.drop(engine).block();
         assertThat(read.block()).extracting(Table::name).containsExactly("authors", "books", "users");
         assertThat(authors.c("name").isUnique()).isTrue();
         assertThat(books.foreignKeys()).hasSize(1);
