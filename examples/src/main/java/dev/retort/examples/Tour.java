@@ -60,6 +60,7 @@ final class Tour {
                     case 1 -> new Day1(tour).run();
                     case 2 -> new Day2(tour).run();
                     case 3 -> new Day3(tour).run();
+                    case 4 -> new Day4(tour).run();
                     default -> throw new IllegalArgumentException("No day " + day);
                 }
             }

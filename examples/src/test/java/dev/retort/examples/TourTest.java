@@ -40,6 +40,19 @@ class TourTest {
                 .contains("✅ Dummy data inserted")
                 .contains("--- SHOW CREATE TABLE posts ---")
                 .contains("Schema dropped (0 of the three tables left)")
+                .contains("Inserted ID: 1")
+                .contains("Created 2 users")
+                .contains("ID: 1, Alice (25, NYC)")
+                .contains("ID: 2, Bob (30, LA)")
+                .contains("ID: 3, Charlie (35, NYC)")
+                .contains("Filtered: ('Bob', 30) ('Charlie', 35)")
+                .contains("Alice: Alice")
+                .contains("Updated 1 rows")
+                .contains("ID: 2, Bob (31, SF)")
+                .contains("Deleted 1 rows")
+                .contains("Alice: Not found")
+                .contains("Charlie (35, NYC)" + System.lineSeparator() + "Bob (31, SF)")
+                .contains("Full CRUD complete")
                 .doesNotContain("Unexpected in");
         assertThat(status).as("exit status; output:%n%s", output).isEqualTo(Main.OK);
     }
@@ -49,7 +62,7 @@ class TourTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
 
-        assertThat(Main.run(new String[] {"tour", "4"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
+        assertThat(Main.run(new String[] {"tour", "5"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(Main.run(new String[] {"dance"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(Main.run(new String[0], out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Usage:");
