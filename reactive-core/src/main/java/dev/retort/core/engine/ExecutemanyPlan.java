@@ -75,6 +75,8 @@ final class ExecutemanyPlan {
             });
             rows.add(row);
         }
+        fillClientDefaults(table, rows);
+        checkSameColumns(table, rows);
         List<Step> steps = new ArrayList<>();
         if (keyColumn != null && !dialect.supportsReturning()) {
             for (Map<Column<?>, Object> row : rows) {
@@ -90,6 +92,47 @@ final class ExecutemanyPlan {
             steps.add(step(statement, dialect, null));
         }
         return steps;
+    }
+
+    /**
+     * Gives each row the client default ({@code Column.defaultValue}) of every defaulted column it
+     * leaves out, computed per row, so that rows which give such a column and rows which leave it
+     * out can share one multi-row INSERT.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void fillClientDefaults(Table table, List<Map<Column<?>, Object>> rows) {
+        List<Column<?>> defaulted = table.columns().stream().filter(column -> column.clientDefault().isPresent()).toList();
+        if (defaulted.isEmpty()) {
+            return;
+        }
+        for (Map<Column<?>, Object> row : rows) {
+            for (Column<?> column : defaulted) {
+                if (!row.containsKey(column)) {
+                    java.util.function.Supplier supplier = column.clientDefault().orElseThrow();
+                    row.put(column, supplier.get());
+                }
+            }
+        }
+    }
+
+    /** Every parameter map must name the same columns (after client defaults); says which set differs and how. */
+    private static void checkSameColumns(Table table, List<Map<Column<?>, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        java.util.Set<Column<?>> first = rows.get(0).keySet();
+        for (int i = 1; i < rows.size(); i++) {
+            java.util.Set<Column<?>> these = rows.get(i).keySet();
+            if (!these.equals(first)) {
+                List<String> missing = first.stream().filter(column -> !these.contains(column)).map(Column::name).toList();
+                List<String> extra = these.stream().filter(column -> !first.contains(column)).map(Column::name).toList();
+                throw new InvalidRequestException("Every parameter map of an executemany INSERT into '" + table.name()
+                        + "' must name the same columns (client defaults aside): map " + i
+                        + (missing.isEmpty() ? "" : " lacks " + missing)
+                        + (!missing.isEmpty() && !extra.isEmpty() ? " and" : "")
+                        + (extra.isEmpty() ? "" : " has " + extra) + " compared with map 0");
+            }
+        }
     }
 
     private static Step step(Insert statement, Dialect dialect, @Nullable String driverKeyColumn) {

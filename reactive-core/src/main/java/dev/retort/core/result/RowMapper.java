@@ -48,7 +48,8 @@ public final class RowMapper<R> implements Function<Row, R> {
 
     private static <R> RowMapper<R> create(Class<R> type) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            // a private lookup in the target class, so records need not be public (classpath / same module)
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             if (type.isRecord()) {
                 RecordComponent[] components = type.getRecordComponents();
                 Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);

@@ -35,16 +35,25 @@ final class RowShape {
         return position;
     }
 
-    /** The position of a selected expression (itself or labelled), or -1 when the statement did not select it. */
+    /**
+     * The position of a selected expression (itself or labelled), or -1 when the statement did not
+     * select it. The very instance selected wins; otherwise an equal expression is accepted, so that
+     * {@code alias.c(USERS.id)} or {@code func.count()} built again for reading finds its column by
+     * position (not by a name that may be shared, as by two aliases' {@code id}).
+     */
     int positionOf(Expression<?> expression) {
+        int equal = -1;
         for (int i = 0; i < expressions.size(); i++) {
             Expression<?> selected = expressions.get(i);
-            if (selected == expression
-                    || (selected instanceof dev.retort.core.sql.expression.Label<?> label && label.expression() == expression)) {
+            Expression<?> labelled = selected instanceof dev.retort.core.sql.expression.Label<?> label ? label.expression() : null;
+            if (selected == expression || labelled == expression) {
                 return i;
             }
+            if (equal < 0 && (selected.equals(expression) || (labelled != null && labelled.equals(expression)))) {
+                equal = i;
+            }
         }
-        return -1;
+        return equal;
     }
 
     int checkIndex(int index) {

@@ -100,7 +100,20 @@ public final class Compiled {
     }
 
     @Override
+    /**
+     * The SQL and, for debugging, each placeholder's value: the statement's own, or
+     * {@code :name} for one given at execution. (Values are still bound, never inlined.)
+     */
     public String toString() {
-        return sql + (parameterNames.isEmpty() ? "" : " " + parameterNames);
+        if (parameterNames.isEmpty()) {
+            return sql;
+        }
+        StringBuilder text = new StringBuilder(sql).append(" [");
+        for (int i = 0; i < parameterNames.size(); i++) {
+            String name = parameterNames.get(i);
+            text.append(i == 0 ? "" : ", ");
+            text.append(presetValues.containsKey(name) ? String.valueOf(presetValues.get(name)) : ":" + name);
+        }
+        return text.append(']').toString();
     }
 }

@@ -72,8 +72,9 @@ class TextClauseTest {
     }
 
     @Test
-    void compiledToStringShowsTheNames() {
-        assertThat(compile("SELECT :a, :b, :a")).hasToString("SELECT ?, ?, ? [a, b, a]");
+    void compiledToStringShowsTheNamesAndCarriedValues() {
+        assertThat(compile("SELECT :a, :b, :a")).hasToString("SELECT ?, ?, ? [:a, :b, :a]");
+        assertThat(text("SELECT :a, :b").bind("b", 7).compile(MARIADB)).hasToString("SELECT ?, ? [:a, 7]");
     }
 
     // ---- quotes and comments ----

@@ -24,6 +24,17 @@ import dev.retort.core.types.UuidType;
 /** The type names MySQL's {@code CAST(x AS …)} accepts, for each standard type. */
 final class CastTarget implements TypeVisitor<String> {
 
+    private final boolean mariaDb;
+
+    /** @param mariaDb whether the server is MariaDB, which has no {@code CAST(… AS JSON)} */
+    CastTarget(boolean mariaDb) {
+        this.mariaDb = mariaDb;
+    }
+
+    CastTarget() {
+        this(false);
+    }
+
     @Override
     public String visitInteger(IntegerType type) {
         return "SIGNED";
@@ -91,7 +102,8 @@ final class CastTarget implements TypeVisitor<String> {
 
     @Override
     public String visitJson(JsonType type) {
-        return "JSON";
+        // MariaDB's JSON is LONGTEXT and its CAST knows no JSON target
+        return mariaDb ? "CHAR" : "JSON";
     }
 
     @Override

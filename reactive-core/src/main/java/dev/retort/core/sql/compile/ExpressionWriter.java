@@ -137,10 +137,11 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
         open(precedence);
         write(binary.left(), precedence);
         out.append(" ").append(binary.operator().sql()).append(" ");
-        // a - (b - c): the right side of a non-commutative operator needs parentheses at equal precedence
-        boolean strictRight = binary.operator() == Operator.MINUS || binary.operator() == Operator.DIVIDE
-                || binary.operator() == Operator.MOD || precedence == Operator.EQ.precedence();
-        write(binary.right(), strictRight ? precedence + 1 : precedence);
+        // a - (b - c), a * (b % c): at equal precedence the right side needs parentheses unless it is
+        // the same associative operator (a + b + c, a * b * c), as SQLAlchemy's is_precedent
+        boolean associative = (binary.operator() == Operator.PLUS || binary.operator() == Operator.TIMES)
+                && binary.right() instanceof Binary<?> right && right.operator() == binary.operator();
+        write(binary.right(), associative ? precedence : precedence + 1);
         close(precedence);
         return null;
     }
@@ -287,7 +288,7 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
     public Void visitCast(Cast<?> cast) {
         out.append("CAST(");
         write(cast.operand());
-        out.append(" AS ").append(cast.type().accept(new CastTarget())).append(")");
+        out.append(" AS ").append(cast.type().accept(new CastTarget(out.dialect().isMariaDb()))).append(")");
         return null;
     }
 

@@ -66,7 +66,8 @@ public final class SqlCompiler implements StatementCompiler {
                     out.append(", ");
                 }
                 out.append(dialect.quoteIdentifier(ctes.get(i).name())).append(" AS (");
-                queryBody(out, ctes.get(i).query() instanceof Query inner ? inner : null);
+                Query body = (Query) ctes.get(i).query();
+                out.isolated(() -> queryBody(out, body));
                 out.append(")");
             }
             out.append(" ");
@@ -168,12 +169,33 @@ public final class SqlCompiler implements StatementCompiler {
             if (i > 0) {
                 out.append(" ").append(compound.kind().sql()).append(" ");
             }
-            out.append("(");
-            queryBody(out, compound.parts().get(i));
-            out.append(")");
+            Query part = compound.parts().get(i);
+            // plain parts are written bare (as SQLAlchemy does, and as recursive CTEs need); a part
+            // with its own ORDER BY / LIMIT / lock, or a nested compound, keeps its parentheses
+            boolean parenthesise = !(part instanceof Select select) || !select.orderByClause().isEmpty()
+                    || select.limitValue() != null || select.offsetValue() != null
+                    || select.lockMode() != dev.retort.core.sql.LockMode.NONE;
+            out.append(parenthesise ? "(" : "");
+            queryBody(out, part);
+            out.append(parenthesise ? ")" : "");
         }
-        orderBy(out, compound.orderByClause(), expressions);
+        // the ORDER BY of a compound names result columns: MySQL refuses table-qualified ones there
+        List<Ordering> orderings = new ArrayList<>();
+        for (Ordering ordering : compound.orderByClause()) {
+            orderings.add(new Ordering(resultColumnReference(ordering.expression()), ordering.descending(),
+                    ordering.nullsPlacement()));
+        }
+        orderBy(out, orderings, expressions);
         limit(out, compound.limitValue(), compound.offsetValue());
+    }
+
+    /** A column or label as the bare name of a result column (for a compound's ORDER BY). */
+    private Expression<?> resultColumnReference(Expression<?> expression) {
+        String name = expression instanceof Column<?> column ? column.name()
+                : expression instanceof dev.retort.core.sql.expression.AliasedColumn<?> aliased ? aliased.name()
+                : expression instanceof dev.retort.core.sql.expression.Label<?> label ? label.name()
+                : null;
+        return name == null ? expression : new dev.retort.core.sql.expression.Literal<>(dialect.quoteIdentifier(name), expression.type());
     }
 
     /** A FROM item: table, alias, join, derived table or CTE reference. */
@@ -193,7 +215,8 @@ public final class SqlCompiler implements StatementCompiler {
                 out.append(dialect.quoteIdentifier(derived.name()));
             } else {
                 out.append("(");
-                query(out, (Query) derived.query());
+                // a derived table cannot refer to the query it is in (no LATERAL), so it never correlates
+                out.isolated(() -> query(out, (Query) derived.query()));
                 out.append(") AS ").append(dialect.quoteIdentifier(derived.name()));
             }
         } else {
@@ -360,6 +383,15 @@ public final class SqlCompiler implements StatementCompiler {
         SqlWriter out = new SqlWriter(dialect);
         ExpressionWriter expressions = new ExpressionWriter(out, this);
         boolean joined = !update.joins().isEmpty();
+        // subqueries in SET and WHERE correlate to the updated tables (MySQL refuses re-reading them)
+        Set<FromClause> updated = scopeOf(update.table(), update.joins());
+        for (Column<?> column : update.assignments().keySet()) {
+            if (!updated.contains(column.table())) {
+                throw new InvalidRequestException("UPDATE " + update.table().name() + " cannot set " + column.table().name()
+                        + "." + column.name() + ": table '" + column.table().name() + "' is not updated (join it first)");
+            }
+        }
+        out.enterScope(updated);
         out.append("UPDATE ");
         if (joined) {
             from(out, update.joins().get(update.joins().size() - 1), expressions);
@@ -387,6 +419,7 @@ public final class SqlCompiler implements StatementCompiler {
     public Compiled compile(Delete delete) {
         SqlWriter out = new SqlWriter(dialect);
         ExpressionWriter expressions = new ExpressionWriter(out, this);
+        out.enterScope(scopeOf(delete.table(), delete.joins()));
         if (delete.joins().isEmpty()) {
             out.append("DELETE FROM ").append(out.tableName(delete.table()));
         } else {
@@ -400,6 +433,14 @@ public final class SqlCompiler implements StatementCompiler {
         orderBy(out, delete.orderByClause(), expressions);
         limit(out, delete.limitValue(), null);
         return out.toCompiled(List.of());
+    }
+
+    /** The tables an UPDATE or DELETE reads, which its subqueries correlate to. */
+    private static Set<FromClause> scopeOf(Table table, List<Join> joins) {
+        Set<FromClause> scope = new LinkedHashSet<>();
+        scope.add(table);
+        joins.forEach(join -> Froms.addLeaves(join, scope));
+        return scope;
     }
 
     /** FROM computation for a SELECT: explicit items, then inferred tables not already inside them. */
@@ -423,12 +464,21 @@ public final class SqlCompiler implements StatementCompiler {
             for (FromClause from : froms) {
                 addLeaves(from, covered);
             }
+            List<FromClause> extra = new ArrayList<>();
             for (FromClause from : inferred(select)) {
-                if (!covered.contains(from) && !out.enclosingHas(from)) {
-                    froms.add(from);
-                    covered.add(from);
+                if (covered.add(from)) {
+                    extra.add(from);
                 }
             }
+            // SQLAlchemy's auto-correlation: only a query with more than one FROM item correlates,
+            // and never down to no FROM at all (SELECT MAX(t.x) FROM t inside a query on t stays whole)
+            if (froms.size() + extra.size() > 1) {
+                List<FromClause> uncorrelated = extra.stream().filter(from -> !out.enclosingHas(from)).toList();
+                if (!froms.isEmpty() || !uncorrelated.isEmpty()) {
+                    extra = uncorrelated;
+                }
+            }
+            froms.addAll(extra);
             return froms;
         }
 

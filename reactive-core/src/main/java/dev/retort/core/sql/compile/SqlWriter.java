@@ -66,6 +66,17 @@ final class SqlWriter {
         scopes.pop();
     }
 
+    /** Writes a query that may not correlate to the enclosing ones (a derived table, a CTE body). */
+    void isolated(Runnable write) {
+        List<Set<FromClause>> saved = new ArrayList<>(scopes);
+        scopes.clear();
+        try {
+            write.run();
+        } finally {
+            scopes.addAll(saved);
+        }
+    }
+
     /** Whether an enclosing query already has {@code from} (so a subquery correlates to it). */
     boolean enclosingHas(FromClause from) {
         for (Set<FromClause> scope : scopes) {

@@ -165,6 +165,10 @@ public interface Expression<T> {
         return Binary.arithmetic(this, Operator.MOD, bind(value));
     }
 
+    default Expression<T> mod(Expression<? extends T> other) {
+        return Binary.arithmetic(this, Operator.MOD, other);
+    }
+
     default Expression<T> negate() {
         return new Unary<>(Operator.NEGATE, this, type());
     }
