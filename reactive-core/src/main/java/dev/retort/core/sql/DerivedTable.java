@@ -26,6 +26,17 @@ public record DerivedTable(Subqueryable query, String name, boolean cte, boolean
                 + query.selectedColumns().stream().map(Sql::nameOf).toList());
     }
 
+    /** The column under {@code label}, checked to hold values of {@code javaType}. */
+    @SuppressWarnings("unchecked")
+    public <T> Expression<T> c(String label, Class<T> javaType) {
+        Expression<?> column = c(label);
+        if (column.type().javaType() != Object.class && !javaType.isAssignableFrom(column.type().javaType())) {
+            throw new InvalidRequestException("'" + name + "." + label + "' holds " + column.type().javaType().getName()
+                    + ", not " + javaType.getName());
+        }
+        return (Expression<T>) column;
+    }
+
     @Override
     public List<? extends Expression<?>> exportedColumns() {
         return query.selectedColumns().stream().map(column -> c(Sql.nameOf(column))).toList();

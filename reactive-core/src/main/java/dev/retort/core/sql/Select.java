@@ -240,7 +240,19 @@ public final class Select implements Executable, Subqueryable, Query {
         return new DerivedTable(this, name, true, false);
     }
 
-    /** A recursive CTE; its query is usually {@code base.unionAll(step)} referring to the CTE. */
+    /**
+     * A recursive CTE. The step refers to the CTE by name through a reference made from the seed,
+     * and the CTE itself is the seed's UNION ALL with the step, under the same name:
+     *
+     * <pre>{@code
+     * Select seed = select(literal(1, INTEGER).as("n"));
+     * DerivedTable ref = seed.cteRecursive("t");
+     * Expression<Integer> previous = ref.c("n", Integer.class);
+     * Select step = select(previous.plus(1).as("n")).where(previous.lt(10));
+     * DerivedTable t = seed.unionAll(step).cteRecursive("t");
+     * select(t.c("n"))   // WITH RECURSIVE t AS (SELECT ? AS n UNION ALL SELECT t.n + ? AS n FROM t WHERE t.n < ?) SELECT t.n FROM t
+     * }</pre>
+     */
     public DerivedTable cteRecursive(String name) {
         return new DerivedTable(this, name, true, true);
     }
