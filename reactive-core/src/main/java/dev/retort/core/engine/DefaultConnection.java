@@ -7,7 +7,6 @@ import dev.retort.core.sql.Compiled;
 import dev.retort.core.sql.Executable;
 import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.ValidationDepth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
