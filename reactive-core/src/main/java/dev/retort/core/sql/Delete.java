@@ -54,16 +54,12 @@ public final class Delete implements Executable {
 
     /** Joins another table, the condition inferred from the single foreign key. */
     public Delete join(FromClause target) {
-        List<Join> more = new ArrayList<>(joins);
-        FromClause left = joins.isEmpty() ? table : joins.get(joins.size() - 1);
-        more.add(new Join(left, target, Froms.inferJoinCondition(left, target), Join.Kind.INNER));
+        List<Join> more = Froms.withJoin(table, joins, target, null);
         return new Delete(table, more, where, orderBy, limit);
     }
 
     public Delete join(FromClause target, Expression<Boolean> on) {
-        List<Join> more = new ArrayList<>(joins);
-        FromClause left = joins.isEmpty() ? table : joins.get(joins.size() - 1);
-        more.add(new Join(left, target, on, Join.Kind.INNER));
+        List<Join> more = Froms.withJoin(table, joins, target, on);
         return new Delete(table, more, where, orderBy, limit);
     }
 

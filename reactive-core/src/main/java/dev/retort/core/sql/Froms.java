@@ -11,6 +11,7 @@ import dev.retort.core.sql.expression.FromClause;
 import dev.retort.core.sql.expression.Operator;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** FROM inference and join-condition inference from foreign keys. */
 final class Froms {
@@ -21,6 +22,17 @@ final class Froms {
     /** The tables and aliases the expressions' columns come from, in order of first appearance. */
     static List<FromClause> inferred(List<? extends Expression<?>> columns, List<? extends Expression<?>> conditions) {
         return FromCollector.collect(columns, conditions);
+    }
+
+    /**
+     * The joins of an UPDATE or DELETE with one more: {@code target} joined to what is joined so far
+     * (the statement's table at first), on {@code on} or the inferred foreign-key condition.
+     */
+    static List<Join> withJoin(FromClause base, List<Join> joins, FromClause target, @Nullable Expression<Boolean> on) {
+        List<Join> more = new ArrayList<>(joins);
+        FromClause left = joins.isEmpty() ? base : joins.get(joins.size() - 1);
+        more.add(new Join(left, target, on != null ? on : inferJoinCondition(left, target), Join.Kind.INNER));
+        return more;
     }
 
     /** Every table or alias inside a FROM item (the sides of joins, recursively). */

@@ -74,16 +74,12 @@ public final class Update implements Executable {
 
     /** {@code UPDATE table JOIN target ON …} (inferred from the single foreign key). */
     public Update join(FromClause target) {
-        List<Join> more = new ArrayList<>(joins);
-        FromClause left = joins.isEmpty() ? table : joins.get(joins.size() - 1);
-        more.add(new Join(left, target, Froms.inferJoinCondition(left, target), Join.Kind.INNER));
+        List<Join> more = Froms.withJoin(table, joins, target, null);
         return new Update(table, more, values, where, orderBy, limit);
     }
 
     public Update join(FromClause target, Expression<Boolean> on) {
-        List<Join> more = new ArrayList<>(joins);
-        FromClause left = joins.isEmpty() ? table : joins.get(joins.size() - 1);
-        more.add(new Join(left, target, on, Join.Kind.INNER));
+        List<Join> more = Froms.withJoin(table, joins, target, on);
         return new Update(table, more, values, where, orderBy, limit);
     }
 
