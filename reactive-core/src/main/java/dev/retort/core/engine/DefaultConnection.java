@@ -7,11 +7,13 @@ import dev.retort.core.sql.Compiled;
 import dev.retort.core.sql.Executable;
 import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.ValidationDepth;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +23,9 @@ import reactor.core.publisher.Mono;
  * so that the engine checks the connection before it is reused.
  */
 final class DefaultConnection implements Connection {
+
+    /** How long a cancelled statement may keep the connection busy before Retort kills it on the server. */
+    static final Duration INTERRUPT_GRACE = Duration.ofMillis(250);
 
     private final DefaultEngine engine;
     private final io.r2dbc.spi.Connection driver;
@@ -299,8 +304,22 @@ final class DefaultConnection implements Connection {
                 endRoot(current);
                 rollback = Mono.from(driver.rollbackTransaction());
             }
-            Mono<Boolean> check = interrupted ? Mono.from(driver.validate(ValidationDepth.REMOTE)) : Mono.just(true);
-            return rollback.then(check)
+            if (!interrupted) {
+                return rollback.then(Mono.fromSupplier(() -> !invalid))
+                        .timeout(engine.options().releaseTimeout())
+                        .onErrorReturn(false);
+            }
+            // A cancelled statement may still be running on the server, and everything sent now
+            // waits behind it. If the rollback and ping have not answered within the grace period,
+            // stop the statement with KILL QUERY from a side connection (r2dbc-mysql#347).
+            Mono<Boolean> answered = rollback.then(Mono.from(driver.validate(ValidationDepth.REMOTE)));
+            return Mono.defer(() -> {
+                        Disposable kill = Mono.delay(INTERRUPT_GRACE)
+                                .then(engine.interrupt(driver))
+                                .onErrorResume(failed -> Mono.empty())
+                                .subscribe();
+                        return answered.doFinally(signal -> kill.dispose());
+                    })
                     .timeout(engine.options().releaseTimeout())
                     .onErrorReturn(false)
                     .map(healthy -> healthy && !invalid);

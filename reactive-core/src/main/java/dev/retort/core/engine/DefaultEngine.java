@@ -113,6 +113,11 @@ final class DefaultEngine implements Engine {
         return known;
     }
 
+    /** Stops whatever statement the driver connection's server thread is running (see {@code ConnectionSource}). */
+    Mono<Void> interrupt(io.r2dbc.spi.Connection driver) {
+        return source.interruptStatement(driver);
+    }
+
     /** Gives a connection back: reset it, then release it, or invalidate it when the reset failed. */
     Mono<Void> release(DefaultConnection connection) {
         return connection.reset().flatMap(healthy -> healthy

@@ -30,6 +30,13 @@ public interface ConnectionSource {
     /** Gives a connection back that must not be reused: it is closed and replaced later on demand. */
     Mono<Void> invalidate(Connection connection);
 
+    /**
+     * Stops the statement the connection's server thread is running ({@code KILL QUERY} from a
+     * side connection), so a connection whose subscriber cancelled a long query is freed at once.
+     * The connection itself stays open. Completes when the kill was sent.
+     */
+    Mono<Void> interruptStatement(Connection connection);
+
     /** The pool's counters now. No IO. */
     PoolStatus status();
 

@@ -17,9 +17,11 @@ final class NullConnectionSource implements ConnectionSource {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger opening = new AtomicInteger();
     private final AtomicBoolean disposed = new AtomicBoolean();
+    private final ServerThreads threads;
 
     NullConnectionSource(ConnectionFactory factory, PoolSettings settings) {
-        this.factory = factory;
+        this.threads = new ServerThreads(factory);
+        this.factory = threads.registering(factory);
         this.echo = new PoolEcho(settings.echoPool(), settings.name());
     }
 
@@ -67,6 +69,14 @@ final class NullConnectionSource implements ConnectionSource {
             open.decrementAndGet();
             echo.event(event, connection, status());
             return Mono.from(connection.close());
+        });
+    }
+
+    @Override
+    public Mono<Void> interruptStatement(Connection connection) {
+        return Mono.defer(() -> {
+            echo.event("interrupt (KILL QUERY)", connection, status());
+            return threads.killQuery(connection);
         });
     }
 

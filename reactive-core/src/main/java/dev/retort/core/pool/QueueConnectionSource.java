@@ -37,12 +37,14 @@ final class QueueConnectionSource implements ConnectionSource {
     private final PoolSettings settings;
     private final PoolEcho echo;
     private final Set<Connection> invalidated = ConcurrentHashMap.newKeySet();
+    private final ServerThreads threads;
 
     QueueConnectionSource(ConnectionFactory factory, PoolSettings settings) {
         this.settings = settings;
         this.echo = new PoolEcho(settings.echoPool(), settings.name());
+        this.threads = new ServerThreads(factory);
         Duration idle = settings.kind() == PoolKind.STATIC ? null : settings.idleTimeout();
-        ConnectionPoolConfiguration.Builder config = ConnectionPoolConfiguration.builder(factory)
+        ConnectionPoolConfiguration.Builder config = ConnectionPoolConfiguration.builder(threads.registering(factory))
                 .name(settings.name())
                 .initialSize(0)
                 .minIdle(0)
@@ -121,6 +123,14 @@ final class QueueConnectionSource implements ConnectionSource {
             echo.event("invalidate", connection, status());
             invalidated.add(((Wrapped<?>) connection).unwrap() instanceof Connection driver ? driver : connection);
             return Mono.from(connection.close());
+        });
+    }
+
+    @Override
+    public Mono<Void> interruptStatement(Connection connection) {
+        return Mono.defer(() -> {
+            echo.event("interrupt (KILL QUERY)", connection, status());
+            return threads.killQuery(connection);
         });
     }
 
