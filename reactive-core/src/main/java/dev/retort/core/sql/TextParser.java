@@ -18,7 +18,25 @@ final class TextParser {
     private TextParser() {
     }
 
+    /**
+     * Parses with backslash escapes inside quoted strings (MySQL's default). When that leaves a
+     * quote unterminated, parses again treating backslashes as ordinary characters, as a session in
+     * {@code NO_BACKSLASH_ESCAPES} does ({@code 'C:\'} is then a complete literal); if both fail,
+     * the first error stands. A text that parses both ways keeps the default reading.
+     */
     static Parsed parse(String text) {
+        try {
+            return parse(text, true);
+        } catch (InvalidRequestException unterminated) {
+            try {
+                return parse(text, false);
+            } catch (InvalidRequestException stillUnterminated) {
+                throw unterminated;
+            }
+        }
+    }
+
+    private static Parsed parse(String text, boolean backslashEscapes) {
         StringBuilder sql = new StringBuilder(text.length());
         List<String> names = new ArrayList<>();
         int length = text.length();
@@ -26,7 +44,7 @@ final class TextParser {
         while (i < length) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                int end = endOfQuoted(text, i, c);
+                int end = endOfQuoted(text, i, c, backslashEscapes);
                 sql.append(text, i, end);
                 i = end;
             } else if (c == '#' || isDashComment(text, i)) {
@@ -65,11 +83,11 @@ final class TextParser {
     }
 
     /** The index just past the quoted run that starts at {@code start}; doubled quotes and backslash escapes stay inside. */
-    private static int endOfQuoted(String text, int start, char quote) {
+    private static int endOfQuoted(String text, int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (c == '\\' && quote != '`') {
+            if (c == '\\' && quote != '`' && backslashEscapes) {
                 i += 2;
             } else if (c == quote) {
                 if (i + 1 < text.length() && text.charAt(i + 1) == quote) {

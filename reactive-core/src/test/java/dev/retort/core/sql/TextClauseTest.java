@@ -155,9 +155,15 @@ class TextClauseTest {
                         + "SELECT * FROM t WHERE a = ? AND b = :b");
     }
 
+    /** Unterminated with backslash escapes, complete without them (a NO_BACKSLASH_ESCAPES session): read the second way. */
+    @Test
+    void aLiteralEndingInABackslashIsReadAsNoBackslashEscapesWould() {
+        assertCompiles("SELECT CONCAT('C:\\', :p)", "SELECT CONCAT('C:\\', ?)", "p");
+        assertCompiles("SELECT 'abc\\'", "SELECT 'abc\\'");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"SELECT 'abc", "SELECT \"abc", "SELECT `abc", "SELECT 'abc\\'", "SELECT 'it''s",
-            "SELECT 'abc\\"})
+    @ValueSource(strings = {"SELECT 'abc", "SELECT \"abc", "SELECT `abc", "SELECT 'it''s", "SELECT 'abc\\"})
     void anUnterminatedQuoteIsRefused(String sql) {
         char quote = sql.charAt(7);
         assertThatThrownBy(() -> text(sql))
