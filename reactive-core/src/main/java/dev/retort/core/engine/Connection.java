@@ -12,7 +12,10 @@ import reactor.core.publisher.Mono;
  * A checked-out connection, lent to the work given to {@link Engine#connect} or
  * {@link Engine#transaction}. It is valid only while that work runs; using it afterwards fails
  * with an {@link dev.retort.core.exception.InvalidRequestException}. Statements on one connection
- * run one after another; do not share it between concurrent subscribers.
+ * run one after another: starting a statement while another's result is still being read fails at
+ * once with an {@code InvalidRequestException} (the driver would otherwise queue it behind rows
+ * that are only read after it answers, a deadlock). Collect the first result before the next
+ * statement, or use separate connections.
  */
 public interface Connection {
 

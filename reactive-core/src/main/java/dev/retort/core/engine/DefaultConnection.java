@@ -8,6 +8,7 @@ import dev.retort.core.sql.Executable;
 import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,6 +37,8 @@ final class DefaultConnection implements Connection {
     private volatile boolean closed;
     private volatile boolean invalid;
     private volatile boolean interrupted;
+    /** Whether a statement's result is being read; a second statement then fails fast. */
+    private final AtomicBoolean running = new AtomicBoolean();
     private int savepoints;
 
     DefaultConnection(DefaultEngine engine, io.r2dbc.spi.Connection driver, Dialect dialect, boolean autobegin) {
@@ -90,9 +93,21 @@ final class DefaultConnection implements Connection {
         return Flux.defer(() -> {
             ensureUsable();
             List<ExecutemanyPlan.Step> steps = ExecutemanyPlan.plan(execution, keyColumn, dialect);
+            if (!running.compareAndSet(false, true)) {
+                // The driver would queue this statement behind the unfinished result, whose rows
+                // may only be read once this statement answers: a deadlock. Fail fast instead.
+                return Flux.error(new InvalidRequestException("This connection is still reading the result of another "
+                        + "statement; a connection runs one statement at a time. Finish or collect the first result "
+                        + "(e.g. collectList()) before the next statement, or run them on separate connections "
+                        + "(engine.execute outside a transaction)."));
+            }
             return autobegin().thenMany(Flux.fromIterable(steps)
-                    .concatMap(step -> send(step.compiled(), step.bindings(), step.driverKeyColumn(),
-                            readers.apply(step.compiled()))));
+                            .concatMap(step -> send(step.compiled(), step.bindings(), step.driverKeyColumn(),
+                                    readers.apply(step.compiled()))))
+                    // cleared before the terminal signal travels on, so a statement chained after
+                    // this one (then/concatMap) finds the connection free
+                    .doOnTerminate(() -> running.set(false))
+                    .doOnCancel(() -> running.set(false));
         });
     }
 
@@ -191,6 +206,7 @@ final class DefaultConnection implements Connection {
         return Mono.defer(() -> {
             engine.echo().control(definition.describe() + (implicit ? " (implicit)" : ""));
             return Mono.from(driver.beginTransaction(definition))
+                    .doOnCancel(this::markInterrupted)
                     .onErrorMap(error -> {
                         root = null;
                         return engine.errors().translate(error, "BEGIN", null);
@@ -230,6 +246,11 @@ final class DefaultConnection implements Connection {
         });
     }
 
+    /** A statement or transaction command was cancelled before its answer: check the connection before reuse. */
+    private void markInterrupted() {
+        interrupted = true;
+    }
+
     boolean isRoot(DefaultTransaction transaction) {
         return root == transaction;
     }
@@ -239,6 +260,7 @@ final class DefaultConnection implements Connection {
         engine.echo().control("COMMIT");
         endRoot(transaction);
         return Mono.from(driver.commitTransaction())
+                .doOnCancel(this::markInterrupted)
                 .onErrorMap(error -> {
                     invalid = true; // the transaction's fate is unknown; never reuse this connection
                     return engine.errors().translate(error, "COMMIT", null);
@@ -250,6 +272,7 @@ final class DefaultConnection implements Connection {
         engine.echo().control("ROLLBACK");
         endRoot(transaction);
         return Mono.from(driver.rollbackTransaction())
+                .doOnCancel(this::markInterrupted)
                 .onErrorMap(error -> {
                     invalid = true;
                     return engine.errors().translate(error, "ROLLBACK", null);

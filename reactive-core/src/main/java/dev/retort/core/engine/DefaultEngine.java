@@ -18,6 +18,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.ConnectionMetadata;
 import io.r2dbc.spi.Option;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -118,11 +119,18 @@ final class DefaultEngine implements Engine {
         return source.interruptStatement(driver);
     }
 
-    /** Gives a connection back: reset it, then release it, or invalidate it when the reset failed. */
+    /**
+     * Gives a connection back: reset it (bounded by the release timeout), then release it; when the
+     * reset failed the connection is ended on the server ({@code KILL}, so a driver stuck on an
+     * unanswered request fails instead of hanging, r2dbc-mysql#349) and invalidated. Every step is
+     * bounded, so a release always completes and the pool never keeps a slot checked out.
+     */
     Mono<Void> release(DefaultConnection connection) {
+        Duration bound = options.releaseTimeout();
         return connection.reset().flatMap(healthy -> healthy
                 ? source.release(connection.driver())
-                : source.invalidate(connection.driver()));
+                : source.killConnection(connection.driver()).timeout(bound).onErrorResume(failed -> Mono.empty())
+                        .then(source.invalidate(connection.driver()).timeout(bound).onErrorResume(failed -> Mono.empty())));
     }
 
     /** A connection scope: the work runs on a fresh connection released on every outcome. */
@@ -149,7 +157,8 @@ final class DefaultEngine implements Engine {
                         .thenMany(Flux.defer(() -> work.apply(connection)))
                         .concatWith(connection.commitIfActive().then(Mono.empty()))
                         .contextWrite(binding.bind(connection)),
-                this::release, this::rollbackAndRelease, this::rollbackAndRelease);
+                // on error and cancel, release() rolls the open transaction back within the release timeout
+                this::release, (connection, error) -> release(connection), this::release);
     }
 
     <T> Mono<T> inNewTransactionMono(TransactionOptions transactionOptions,
@@ -160,15 +169,8 @@ final class DefaultEngine implements Engine {
                         .flatMap(value -> connection.commitIfActive().thenReturn(value))
                         .switchIfEmpty(Mono.defer(() -> connection.commitIfActive().then(Mono.empty())))
                         .contextWrite(binding.bind(connection)),
-                this::release, this::rollbackAndRelease, this::rollbackAndRelease);
-    }
-
-    private Mono<Void> rollbackAndRelease(DefaultConnection connection, Throwable error) {
-        return rollbackAndRelease(connection);
-    }
-
-    private Mono<Void> rollbackAndRelease(DefaultConnection connection) {
-        return connection.rollback().onErrorResume(rollbackFailure -> Mono.empty()).then(release(connection));
+                // on error and cancel, release() rolls the open transaction back within the release timeout
+                this::release, (connection, error) -> release(connection), this::release);
     }
 
     @Override

@@ -37,6 +37,12 @@ public interface ConnectionSource {
      */
     Mono<Void> interruptStatement(Connection connection);
 
+    /**
+     * Ends the connection on the server ({@code KILL} from a side connection), for a connection
+     * whose state is in doubt and that may not answer a close. Completes when the kill was sent.
+     */
+    Mono<Void> killConnection(Connection connection);
+
     /** The pool's counters now. No IO. */
     PoolStatus status();
 

@@ -81,6 +81,14 @@ final class NullConnectionSource implements ConnectionSource {
     }
 
     @Override
+    public Mono<Void> killConnection(Connection connection) {
+        return Mono.defer(() -> {
+            echo.event("kill (KILL)", connection, status());
+            return threads.killConnection(connection);
+        });
+    }
+
+    @Override
     public PoolStatus status() {
         int size = open.get();
         return new PoolStatus(PoolKind.NULL, size, size, 0, opening.get(), Integer.MAX_VALUE);

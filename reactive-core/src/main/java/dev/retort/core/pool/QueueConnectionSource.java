@@ -135,6 +135,14 @@ final class QueueConnectionSource implements ConnectionSource {
     }
 
     @Override
+    public Mono<Void> killConnection(Connection connection) {
+        return Mono.defer(() -> {
+            echo.event("kill (KILL)", connection, status());
+            return threads.killConnection(connection);
+        });
+    }
+
+    @Override
     public PoolStatus status() {
         PoolMetrics metrics = pool.getMetrics().orElseThrow();
         return new PoolStatus(settings.kind(), metrics.allocatedSize(), metrics.acquiredSize(), metrics.idleSize(),

@@ -63,13 +63,26 @@ final class ServerThreads {
      * side connection that is closed afterwards. Completes empty when the id is unknown.
      */
     Mono<Void> killQuery(Connection connection) {
+        return kill(connection, "KILL QUERY ");
+    }
+
+    /**
+     * Sends {@code KILL} for the connection's server thread: the server closes the connection, so a
+     * driver connection stuck on a request that will never be answered (r2dbc-mysql#349) fails and
+     * can be closed. Completes empty when the id is unknown.
+     */
+    Mono<Void> killConnection(Connection connection) {
+        return kill(connection, "KILL ");
+    }
+
+    private Mono<Void> kill(Connection connection, String command) {
         return Mono.defer(() -> {
             Long id = ids.get(unwrap(connection));
             if (id == null) {
                 return Mono.empty();
             }
             return Mono.usingWhen(Mono.from(factory.create()),
-                    side -> Flux.from(side.createStatement("KILL QUERY " + id).execute())
+                    side -> Flux.from(side.createStatement(command + id).execute())
                             .concatMap(Result::getRowsUpdated)
                             .then(),
                     Connection::close);

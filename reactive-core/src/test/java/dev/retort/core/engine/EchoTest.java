@@ -111,13 +111,14 @@ class EchoTest {
         }).block();
         engine.execute(text("SELECT 1")).scalar(Integer.class).block();
         List<String> lines = infoLines(poolLog);
-        assertThat(lines).hasSize(4);
+        assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).startsWith("[pooled] checkout connection@");
-        assertThat(lines.get(1)).startsWith("[pooled] invalidate connection@");
-        assertThat(lines.get(2)).startsWith("[pooled] checkout connection@");
-        assertThat(lines.get(3)).startsWith("[pooled] checkin connection@");
-        assertThat(label(lines.get(1))).isEqualTo(label(lines.get(0)));
-        assertThat(label(lines.get(2))).isNotEqualTo(label(lines.get(0)));
+        assertThat(lines.get(1)).startsWith("[pooled] kill (KILL) connection@");
+        assertThat(lines.get(2)).startsWith("[pooled] invalidate connection@");
+        assertThat(lines.get(3)).startsWith("[pooled] checkout connection@");
+        assertThat(lines.get(4)).startsWith("[pooled] checkin connection@");
+        assertThat(label(lines.get(2))).isEqualTo(label(lines.get(0)));
+        assertThat(label(lines.get(3))).isNotEqualTo(label(lines.get(0)));
     }
 
     private static String label(String line) {

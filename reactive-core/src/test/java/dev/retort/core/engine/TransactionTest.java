@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.util.function.Tuples;
 
 /** Transactions: engine.transaction, commit-as-you-go, explicit begin, savepoints, Context binding. */
 @DatabaseTest
@@ -188,7 +189,8 @@ class TransactionTest {
         Mono<Long> outerId = engine.execute(text("SELECT CONNECTION_ID()")).scalar(Long.class);
         Mono<Long> innerId = engine.connect(conn -> conn.execute(text("SELECT CONNECTION_ID()")).scalar(Long.class));
         Mono<Long> seenInside = insert("joined").then(engine.execute(text("SELECT COUNT(*) FROM items")).scalar(Long.class));
-        Mono.zip(outerId, innerId, seenInside)
+        // one after another: a connection runs one statement at a time
+        outerId.flatMap(outer -> innerId.flatMap(inner -> seenInside.map(seen -> Tuples.of(outer, inner, seen))))
                 .as(engine.transactional()::transactional)
                 .as(StepVerifier::create)
                 .assertNext(ids -> {
@@ -197,6 +199,20 @@ class TransactionTest {
                 })
                 .verifyComplete();
         assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondStatementWhileAResultIsStillBeingReadFailsFast() {
+        engine.transactionMany(conn -> conn.execute(text("SELECT 1 UNION ALL SELECT 2")).rows()
+                        .concatMap(row -> conn.execute(text("SELECT :n + 10"), Map.of("n", row.get(0, Long.class)))
+                                .scalar(Long.class)))
+                .as(StepVerifier::create)
+                .verifyErrorSatisfies(error -> assertThat(error).isInstanceOf(InvalidRequestException.class)
+                        .hasMessageContaining("one statement at a time"));
+        engine.transactionMany(conn -> conn.execute(text("SELECT 1 UNION ALL SELECT 2")).scalars(Long.class).collectList()
+                        .flatMapMany(Flux::fromIterable)
+                        .concatMap(n -> conn.execute(text("SELECT :n + 10"), Map.of("n", n)).scalar(Long.class)))
+                .as(StepVerifier::create).expectNext(11L, 12L).verifyComplete();
     }
 
     @Test
