@@ -24,6 +24,7 @@ import reactor.blockhound.BlockHound;
  *   <li>After each test: fails the test if any engine of the {@link TestDatabase} still has
  *       connections checked out or callers waiting after {@link TestDatabase#RELEASE_WAIT}, then
  *       disposes the engines the test made.</li>
+ *   <li>After the class: fails if Netty reported a leaked buffer so far ({@link LeakReports}).</li>
  * </ul>
  *
  * <p>Loading this class installs BlockHound (idempotent; normally the
@@ -59,6 +60,7 @@ public final class DatabaseExtension
             DatabaseAdmin.drop(database.name());
             LOG.debug("Dropped database {}", database.name());
         }
+        LeakReports.assertNone();
     }
 
     @Override
