@@ -102,14 +102,8 @@ final class DefaultConnection implements Connection {
                         + "(engine.execute outside a transaction)."));
             }
             return autobegin().thenMany(Flux.fromIterable(steps)
-                            .concatMap(step -> Flux.defer(() -> {
-                                // checked again right before sending: the connection may have been
-                                // given back (cancel + reset) while the implicit BEGIN or an earlier
-                                // step was in flight; sending now would run after the reset's ROLLBACK
-                                ensureUsable();
-                                return send(step.compiled(), step.bindings(), step.driverKeyColumn(),
-                                        readers.apply(step.compiled()));
-                            })))
+                            .concatMap(step -> send(step.compiled(), step.bindings(), step.driverKeyColumn(),
+                                    readers.apply(step.compiled()))))
                     // cleared before the terminal signal travels on, so a statement chained after
                     // this one (then/concatMap) finds the connection free
                     .doOnTerminate(() -> running.set(false))
