@@ -336,8 +336,10 @@ final class DefaultConnection implements Connection {
             // waits behind it. If the rollback and ping have not answered within the grace period,
             // stop the statement with KILL QUERY from a side connection (r2dbc-mysql#347).
             Mono<Boolean> answered = rollback.then(Mono.from(driver.validate(ValidationDepth.REMOTE)));
+            AtomicBoolean killed = new AtomicBoolean();
             return Mono.defer(() -> {
                         Disposable kill = Mono.delay(INTERRUPT_GRACE)
+                                .doOnNext(tick -> killed.set(true))
                                 .then(engine.interrupt(driver))
                                 .onErrorResume(failed -> Mono.empty())
                                 .subscribe();
@@ -345,6 +347,9 @@ final class DefaultConnection implements Connection {
                     })
                     .timeout(engine.options().releaseTimeout())
                     .onErrorReturn(false)
+                    // once a KILL QUERY is on its way it may land after the ping answered, on
+                    // whatever runs next: a connection it was sent for is never reused
+                    .map(healthy -> healthy && !killed.get())
                     .map(healthy -> healthy && !invalid);
         });
     }
