@@ -20,9 +20,9 @@ final class NullConnectionSource implements ConnectionSource {
     private final ServerThreads threads;
 
     NullConnectionSource(ConnectionFactory factory, PoolSettings settings) {
-        this.threads = new ServerThreads(factory);
-        this.factory = threads.registering(factory);
         this.echo = new PoolEcho(settings.echoPool(), settings.name());
+        this.threads = new ServerThreads(factory, echo, this::status);
+        this.factory = threads.registering(factory);
     }
 
     @Override
@@ -74,18 +74,12 @@ final class NullConnectionSource implements ConnectionSource {
 
     @Override
     public Mono<Void> interruptStatement(Connection connection) {
-        return Mono.defer(() -> {
-            echo.event("interrupt (KILL QUERY)", connection, status());
-            return threads.killQuery(connection);
-        });
+        return threads.killQuery(connection);
     }
 
     @Override
     public Mono<Void> killConnection(Connection connection) {
-        return Mono.defer(() -> {
-            echo.event("kill (KILL)", connection, status());
-            return threads.killConnection(connection);
-        });
+        return threads.killConnection(connection);
     }
 
     @Override

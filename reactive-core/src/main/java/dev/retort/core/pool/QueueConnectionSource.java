@@ -42,7 +42,7 @@ final class QueueConnectionSource implements ConnectionSource {
     QueueConnectionSource(ConnectionFactory factory, PoolSettings settings) {
         this.settings = settings;
         this.echo = new PoolEcho(settings.echoPool(), settings.name());
-        this.threads = new ServerThreads(factory);
+        this.threads = new ServerThreads(factory, echo, this::status);
         Duration idle = settings.kind() == PoolKind.STATIC ? null : settings.idleTimeout();
         ConnectionPoolConfiguration.Builder config = ConnectionPoolConfiguration.builder(threads.registering(factory))
                 .name(settings.name())
@@ -128,18 +128,12 @@ final class QueueConnectionSource implements ConnectionSource {
 
     @Override
     public Mono<Void> interruptStatement(Connection connection) {
-        return Mono.defer(() -> {
-            echo.event("interrupt (KILL QUERY)", connection, status());
-            return threads.killQuery(connection);
-        });
+        return threads.killQuery(connection);
     }
 
     @Override
     public Mono<Void> killConnection(Connection connection) {
-        return Mono.defer(() -> {
-            echo.event("kill (KILL)", connection, status());
-            return threads.killConnection(connection);
-        });
+        return threads.killConnection(connection);
     }
 
     @Override

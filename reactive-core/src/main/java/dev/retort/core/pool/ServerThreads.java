@@ -8,6 +8,7 @@ import io.r2dbc.spi.Wrapped;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,10 +23,15 @@ import reactor.core.publisher.Mono;
 final class ServerThreads {
 
     private final ConnectionFactory factory;
+    private final PoolEcho echo;
+    private final Supplier<PoolStatus> status;
     private final Map<Connection, Long> ids = Collections.synchronizedMap(new WeakHashMap<>());
 
-    ServerThreads(ConnectionFactory factory) {
+    /** Threads of connections opened with {@code factory}; kills are logged on {@code echo} with the pool's status. */
+    ServerThreads(ConnectionFactory factory, PoolEcho echo, Supplier<PoolStatus> status) {
         this.factory = factory;
+        this.echo = echo;
+        this.status = status;
     }
 
     /**
@@ -63,7 +69,7 @@ final class ServerThreads {
      * side connection that is closed afterwards. Completes empty when the id is unknown.
      */
     Mono<Void> killQuery(Connection connection) {
-        return kill(connection, "KILL QUERY ");
+        return kill(connection, "KILL QUERY ", "interrupt (KILL QUERY)");
     }
 
     /**
@@ -72,11 +78,12 @@ final class ServerThreads {
      * can be closed. Completes empty when the id is unknown.
      */
     Mono<Void> killConnection(Connection connection) {
-        return kill(connection, "KILL ");
+        return kill(connection, "KILL ", "kill (KILL)");
     }
 
-    private Mono<Void> kill(Connection connection, String command) {
+    private Mono<Void> kill(Connection connection, String command, String event) {
         return Mono.defer(() -> {
+            echo.event(event, connection, status.get());
             Long id = ids.get(unwrap(connection));
             if (id == null) {
                 return Mono.empty();
