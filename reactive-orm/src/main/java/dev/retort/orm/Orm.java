@@ -1,0 +1,36 @@
+package dev.retort.orm;
+
+import dev.retort.orm.query.EntityDelete;
+import dev.retort.orm.query.EntitySelect;
+import dev.retort.orm.query.EntityUpdate;
+
+/**
+ * Static entry points for ORM statements, meant for {@code import static dev.retort.orm.Orm.*}
+ * next to {@code dev.retort.core.sql.Sql.*} ({@code select(User.class)} picks this class's
+ * overload, {@code select(USERS.id)} core's). Building statements does no IO.
+ *
+ * <pre>{@code
+ * sessions.inTransaction(s -> s.scalars(select(User.class).where(User_.NAME.like("A%"))).collectList());
+ * sessions.inTransaction(s -> s.execute(update(User.class).where(User_.ID.gt(10)).set(User_.ACTIVE, false)));
+ * }</pre>
+ */
+public final class Orm {
+
+    private Orm() {
+    }
+
+    /** {@code SELECT} of whole {@code entityClass} objects. */
+    public static <T> EntitySelect<T> select(Class<T> entityClass) {
+        return EntitySelect.of(entityClass);
+    }
+
+    /** Bulk {@code UPDATE} of {@code entityClass}'s table. */
+    public static <T> EntityUpdate<T> update(Class<T> entityClass) {
+        return EntityUpdate.of(entityClass);
+    }
+
+    /** Bulk {@code DELETE} from {@code entityClass}'s table. */
+    public static <T> EntityDelete<T> delete(Class<T> entityClass) {
+        return EntityDelete.of(entityClass);
+    }
+}

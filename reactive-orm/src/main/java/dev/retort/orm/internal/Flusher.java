@@ -1,0 +1,249 @@
+package dev.retort.orm.internal;
+
+import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.core.schema.Column;
+import dev.retort.core.sql.Sql;
+import dev.retort.core.sql.Update;
+import dev.retort.core.sql.expression.Expression;
+import dev.retort.orm.internal.InstanceState.Status;
+import dev.retort.orm.mapping.Attribute;
+import dev.retort.orm.mapping.Mapper;
+import dev.retort.orm.session.StaleDataException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The unit of work's flush. Per table in foreign-key order: INSERTs as one executemany per column
+ * set (the engine rewrites it into multi-row INSERTs, keys via RETURNING on MariaDB), generated
+ * keys and server defaults written back; then UPDATEs of changed columns only, with the version
+ * check. Then DELETEs in reverse table order. A failure rolls the transaction back and leaves the
+ * session refusing work until {@code rollback()}; so does a cancel part-way.
+ */
+final class Flusher {
+
+    private final DefaultSession session;
+
+    Flusher(DefaultSession session) {
+        this.session = session;
+    }
+
+    Mono<Void> flush() {
+        return Mono.defer(() -> {
+            FlushPlan plan = FlushPlan.of(session);
+            if (plan.isEmpty()) {
+                return Mono.empty();
+            }
+            session.flushing = true;
+            List<Mono<Void>> steps = new ArrayList<>();
+            for (Mapper<?> mapper : plan.order) {
+                List<Object> inserts = plan.inserts.get(mapper);
+                if (inserts != null) {
+                    steps.add(Mono.defer(() -> insert(mapper, inserts)));
+                }
+                List<Object> updates = plan.updates.get(mapper);
+                if (updates != null) {
+                    steps.add(Flux.fromIterable(updates).concatMap(entity -> update(mapper, entity)).then());
+                }
+            }
+            for (int i = plan.order.size() - 1; i >= 0; i--) {
+                Mapper<?> mapper = plan.order.get(i);
+                List<Object> deletes = plan.deletes.get(mapper);
+                if (deletes != null) {
+                    steps.add(Mono.defer(() -> delete(mapper, deletes)));
+                }
+            }
+            return Flux.concat(steps).then()
+                    .doOnSuccess(done -> session.flushing = false)
+                    .doOnCancel(() -> {
+                        session.flushing = false;
+                        session.failure = new CancellationException("a flush was cancelled part-way");
+                    })
+                    .onErrorResume(this::failed);
+        });
+    }
+
+    private Mono<Void> failed(Throwable error) {
+        session.flushing = false;
+        session.failure = error;
+        return session.connection.rollback()
+                .onErrorResume(rollbackError -> {
+                    error.addSuppressed(rollbackError);
+                    return Mono.empty();
+                })
+                .then(Mono.error(error));
+    }
+
+    // ---- INSERT ------------------------------------------------------------------------------------
+
+    private Mono<Void> insert(Mapper<?> mapper, List<Object> entities) {
+        Optional<Attribute> generated = mapper.primaryKey().stream().filter(Attribute::isGenerated).findFirst();
+        Map<Set<String>, List<Object>> byColumns = new LinkedHashMap<>();
+        Map<Object, Map<String, @Nullable Object>> rows = new java.util.IdentityHashMap<>();
+        List<Attribute> readBack = new ArrayList<>();
+        for (Object entity : entities) {
+            Map<String, @Nullable Object> row = row(mapper, entity, readBack);
+            rows.put(entity, row);
+            byColumns.computeIfAbsent(row.keySet(), k -> new ArrayList<>()).add(entity);
+        }
+        return Flux.fromIterable(byColumns.values())
+                .concatMap(group -> {
+                    List<Map<String, @Nullable Object>> parameters = group.stream().map(rows::get).toList();
+                    if (generated.isPresent() && generated.get().isUnset(generated.get().get(group.get(0)))) {
+                        Attribute key = generated.get();
+                        return session.connection.execute(Sql.insert(mapper.table()), parameters)
+                                .generatedKeys(key.column().name())
+                                .collectList()
+                                .doOnNext(keys -> assignKeys(mapper, key, group, keys));
+                    }
+                    return session.connection.execute(Sql.insert(mapper.table()), parameters).rowcount();
+                })
+                .then(Mono.fromRunnable(() -> entities.forEach(entity -> becomePersistent(mapper, entity))))
+                .then(Mono.defer(() -> session.loader.readBack(mapper, entities, readBack)))
+                .then(Mono.fromRunnable(() -> entities.forEach(entity -> session.members.get(entity).takeSnapshot(entity))));
+    }
+
+    /**
+     * The INSERT's values by column name: client defaults and the first version are written into
+     * the object first; an unset generated key is sent as NULL (the server then assigns one); a
+     * {@code null} field with a server default is left out and noted for reading back.
+     */
+    private static Map<String, @Nullable Object> row(Mapper<?> mapper, Object entity, List<Attribute> readBack) {
+        Map<String, @Nullable Object> row = new LinkedHashMap<>();
+        for (Attribute attribute : mapper.attributes()) {
+            Object value = attribute.get(entity);
+            if (attribute.isVersion() && attribute.isUnset(value)) {
+                attribute.set(entity, 1);
+                value = attribute.get(entity);
+            } else if (value == null && attribute.clientDefault().isPresent()) {
+                attribute.set(entity, attribute.clientDefault().get().get());
+                value = attribute.get(entity);
+            }
+            if (attribute.isGenerated() && attribute.isUnset(value)) {
+                row.put(attribute.column().name(), null);
+            } else if (value == null && attribute.hasServerDefault()) {
+                if (!readBack.contains(attribute)) {
+                    readBack.add(attribute);
+                }
+            } else {
+                row.put(attribute.column().name(), value);
+            }
+        }
+        return row;
+    }
+
+    private static void assignKeys(Mapper<?> mapper, Attribute key, List<Object> group, List<Long> keys) {
+        if (keys.size() != group.size()) {
+            throw new InvalidRequestException("INSERT INTO " + mapper.table().name() + " of " + group.size()
+                    + " rows reported " + keys.size() + " generated keys");
+        }
+        for (int i = 0; i < group.size(); i++) {
+            key.set(group.get(i), keys.get(i));
+        }
+    }
+
+    private void becomePersistent(Mapper<?> mapper, Object entity) {
+        InstanceState state = session.members.get(entity);
+        IdentityKey key = IdentityKey.ofEntity(mapper, entity);
+        if (key == null) {
+            throw new InvalidRequestException("After its INSERT, " + entity.getClass().getSimpleName()
+                    + " still has no primary key; set the @Id fields or mark the key @GeneratedValue");
+        }
+        state.key = key;
+        state.status = Status.PERSISTENT;
+        state.insertedInTransaction = true;
+        session.identityMap.put(key, entity);
+    }
+
+    // ---- UPDATE ------------------------------------------------------------------------------------
+
+    private Mono<Void> update(Mapper<?> mapper, Object entity) {
+        InstanceState state = session.members.get(entity);
+        List<Attribute> attributes = mapper.attributes();
+        Map<Column<?>, @Nullable Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute attribute = attributes.get(i);
+            if (attribute.isVersion() || !state.changed(entity, i)) {
+                continue;
+            }
+            if (attribute.isId()) {
+                return Mono.error(new InvalidRequestException("The primary key of persistent " + state.key + " was changed ("
+                        + mapper.entityClass().getSimpleName() + "." + attribute.name() + "); Retort does not update keys,"
+                        + " delete the object and add a new one"));
+            }
+            values.put(attribute.column(), attribute.get(entity));
+        }
+        if (values.isEmpty()) {
+            state.takeSnapshot(entity);
+            return Mono.empty();
+        }
+        List<Expression<Boolean>> where = new ArrayList<>();
+        where.add(Keys.matching(mapper, state.key));
+        Optional<Attribute> version = mapper.version();
+        Object nextVersion = null;
+        if (version.isPresent()) {
+            Attribute counter = version.get();
+            Object current = state.snapshot[attributes.indexOf(counter)];
+            nextVersion = ((Number) current).longValue() + 1;
+            values.put(counter.column(), nextVersion);
+            where.add(Keys.equal(counter.column(), current));
+        }
+        Update statement = Sql.update(mapper.table()).values(values).where(Keys.and(where));
+        Object newVersion = nextVersion;
+        List<Attribute> onUpdate = attributes.stream().filter(Attribute::hasServerOnUpdate).toList();
+        return session.connection.execute(statement).rowcount()
+                .flatMap(matched -> {
+                    if (matched != 1) {
+                        return Mono.error(new StaleDataException("UPDATE of " + state.key + " in " + mapper.table().name()
+                                + " expected to match 1 row, matched " + matched
+                                + (version.isPresent() ? " (version " + state.snapshot[attributes.indexOf(version.get())]
+                                        + "): another transaction changed or deleted it" : ": the row was deleted")));
+                    }
+                    version.ifPresent(counter -> counter.set(entity, newVersion));
+                    return session.loader.readBack(mapper, List.of(entity), onUpdate);
+                })
+                .then(Mono.fromRunnable(() -> state.takeSnapshot(entity)));
+    }
+
+    // ---- DELETE ------------------------------------------------------------------------------------
+
+    private Mono<Void> delete(Mapper<?> mapper, List<Object> entities) {
+        Optional<Attribute> version = mapper.version();
+        Mono<Void> statements;
+        if (version.isPresent()) {
+            int index = mapper.attributes().indexOf(version.get());
+            statements = Flux.fromIterable(entities).concatMap(entity -> {
+                InstanceState state = session.members.get(entity);
+                Object expected = state.snapshot[index];
+                return session.connection.execute(Sql.delete(mapper.table()).where(Keys.matching(mapper, state.key),
+                                Keys.equal(version.get().column(), expected)))
+                        .rowcount()
+                        .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty()
+                                : Mono.error(new StaleDataException("DELETE of " + state.key + " (version " + expected
+                                        + ") matched no row: another transaction changed or deleted it")));
+            }).then();
+        } else {
+            List<IdentityKey> keys = entities.stream().map(entity -> session.members.get(entity).key).toList();
+            statements = Flux.fromIterable(Keys.chunks(keys))
+                    .concatMap(chunk -> session.connection.execute(Sql.delete(mapper.table()).where(Keys.matchingAny(mapper, chunk)))
+                            .rowcount())
+                    .then();
+        }
+        return statements.then(Mono.fromRunnable(() -> entities.forEach(this::becomeDeleted)));
+    }
+
+    private void becomeDeleted(Object entity) {
+        InstanceState state = session.members.get(entity);
+        state.status = Status.DELETED;
+        state.markedForDeletion = false;
+        state.deletedInTransaction = true;
+        session.identityMap.remove(state.key, entity);
+    }
+}

@@ -1,0 +1,326 @@
+package dev.retort.orm.mapping;
+
+import dev.retort.core.schema.MetaData;
+import dev.retort.core.schema.Schema;
+import dev.retort.core.schema.Table;
+import dev.retort.core.schema.TableElement;
+import dev.retort.core.schema.TableOptions;
+import dev.retort.core.types.SqlType;
+import dev.retort.orm.mapping.EntityPlan.FieldPlan;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads an {@link Entity} class into an {@link EntityPlan} (validating every annotation) and
+ * builds its core {@link Table} and {@link EntityMapper}. Reflection happens here, once per class;
+ * reads and writes of fields later use the method handles resolved here.
+ */
+final class EntityIntrospector {
+
+    private static final Set<Class<?>> INTEGRAL = Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class);
+    private static final Set<Class<?>> VERSION_TYPES = Set.of(int.class, Integer.class, long.class, Long.class);
+
+    private EntityIntrospector() {
+    }
+
+    /** The names of the mapped fields of {@code type}, superclass fields first (also what the metamodel generator selects). */
+    static List<Field> mappedFields(Class<?> type) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c : chain) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
+                        || field.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    static EntityPlan plan(Class<?> type) {
+        Entity entity = type.getAnnotation(Entity.class);
+        if (entity == null) {
+            throw MappingException.of(type, "it is not annotated @Entity");
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isRecord() || type.isEnum()) {
+            throw MappingException.of(type, "an entity must be a concrete, mutable class (not an interface, abstract class, record or enum)");
+        }
+        if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+            throw MappingException.of(type, "an inner class needs an outer instance; make it a static nested class");
+        }
+        String tableName = entity.table().isEmpty() ? Names.snakeCase(type.getSimpleName()) : entity.table();
+        List<FieldPlan> plans = new ArrayList<>();
+        Map<String, Field> byColumn = new HashMap<>();
+        for (Field field : mappedFields(type)) {
+            FieldPlan plan = fieldPlan(field);
+            Field clash = byColumn.putIfAbsent(plan.columnName(), field);
+            if (clash != null) {
+                throw MappingException.of(field, "its column '" + plan.columnName() + "' is already mapped by field '"
+                        + clash.getName() + "'");
+            }
+            plans.add(plan);
+        }
+        if (plans.stream().noneMatch(FieldPlan::id)) {
+            throw MappingException.of(type, "it has no @Id field");
+        }
+        if (plans.stream().filter(FieldPlan::version).count() > 1) {
+            throw MappingException.of(type, "it has more than one @Version field");
+        }
+        if (plans.stream().filter(FieldPlan::generated).count() > 1) {
+            throw MappingException.of(type, "only one @GeneratedValue (AUTO_INCREMENT) column is allowed per table");
+        }
+        Set<String> columns = byColumn.keySet();
+        for (Index index : entity.indexes()) {
+            requireColumns(type, "@Index " + index.name(), index.columns(), columns);
+        }
+        for (Unique unique : entity.uniqueConstraints()) {
+            requireColumns(type, "@Unique " + unique.name(), unique.columns(), columns);
+        }
+        return new EntityPlan(type, tableName, plans, entity);
+    }
+
+    private static void requireColumns(Class<?> type, String what, String[] named, Set<String> columns) {
+        if (named.length == 0) {
+            throw MappingException.of(type, what + " names no columns");
+        }
+        for (String column : named) {
+            if (!columns.contains(column)) {
+                throw MappingException.of(type, what + " names column '" + column + "', which is not mapped; columns: " + columns);
+            }
+        }
+    }
+
+    private static FieldPlan fieldPlan(Field field) {
+        Column column = field.getAnnotation(Column.class);
+        boolean id = field.isAnnotationPresent(Id.class);
+        boolean generated = field.isAnnotationPresent(GeneratedValue.class);
+        boolean version = field.isAnnotationPresent(Version.class);
+        if (field.getType() == Object.class && (column == null || column.type() == ColumnType.AUTO)) {
+            throw MappingException.of(field, "no SQL type for Object; give @Column(type = …) or mark it @Transient");
+        }
+        if (generated && !id) {
+            throw MappingException.of(field, "@GeneratedValue is for @Id fields");
+        }
+        if (generated && !INTEGRAL.contains(field.getType())) {
+            throw MappingException.of(field, "@GeneratedValue needs an integral type (int, long, short or boxed), not "
+                    + field.getType().getSimpleName());
+        }
+        if (version && (id || !VERSION_TYPES.contains(field.getType()))) {
+            throw MappingException.of(field, "@Version needs an int, long, Integer or Long field that is not an @Id");
+        }
+        String columnName = column == null || column.name().isEmpty() ? Names.snakeCase(field.getName()) : column.name();
+        SqlType<?> sqlType = TypeInference.sqlType(field, column);
+        boolean nullable = !id && !version && !field.getType().isPrimitive() && (column == null || column.nullable());
+        Supplier<?> clientDefault = column == null || column.defaultValue().isEmpty() ? null : parseDefault(field, column.defaultValue());
+        ForeignKey foreignKey = field.getAnnotation(ForeignKey.class);
+        if (foreignKey != null && (foreignKey.entity() == void.class) == foreignKey.target().isEmpty()) {
+            throw MappingException.of(field, "@ForeignKey needs exactly one of entity or target");
+        }
+        if (foreignKey != null && foreignKey.entity() != void.class && !foreignKey.entity().isAnnotationPresent(Entity.class)) {
+            throw MappingException.of(field, "@ForeignKey(entity = " + foreignKey.entity().getName() + ") is not an @Entity");
+        }
+        return new FieldPlan(field, columnName, sqlType, id, generated, version, nullable, column, clientDefault, foreignKey);
+    }
+
+    private static Supplier<?> parseDefault(Field field, String text) {
+        Class<?> type = Primitives.boxed(field.getType());
+        Function<String, Object> parse = parserFor(type);
+        if (parse == null) {
+            throw MappingException.of(field, "defaultValue is supported for strings, numbers, booleans and enums; use a field initializer");
+        }
+        try {
+            Object value = parse.apply(text);
+            return () -> value;
+        } catch (RuntimeException e) {
+            throw MappingException.of(field, "defaultValue \"" + text + "\" is not a " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static @Nullable Function<String, Object> parserFor(Class<?> type) {
+        if (type == String.class) {
+            return s -> s;
+        }
+        if (type == Integer.class) {
+            return Integer::valueOf;
+        }
+        if (type == Long.class) {
+            return Long::valueOf;
+        }
+        if (type == Short.class) {
+            return Short::valueOf;
+        }
+        if (type == Double.class) {
+            return Double::valueOf;
+        }
+        if (type == Float.class) {
+            return Float::valueOf;
+        }
+        if (type == BigDecimal.class) {
+            return BigDecimal::new;
+        }
+        if (type == Boolean.class) {
+            return s -> {
+                if (!s.equals("true") && !s.equals("false")) {
+                    throw new IllegalArgumentException("expected true or false");
+                }
+                return Boolean.valueOf(s);
+            };
+        }
+        if (type.isEnum()) {
+            return s -> Enum.valueOf((Class) type, s);
+        }
+        return null;
+    }
+
+    /** {@code "table.column"} of a foreign key, resolving an entity target through the plans of its batch. */
+    static String foreignKeyTarget(FieldPlan plan, Function<Class<?>, EntityPlan> plans) {
+        ForeignKey foreignKey = plan.foreignKey();
+        if (!foreignKey.target().isEmpty()) {
+            return foreignKey.target();
+        }
+        EntityPlan target = plans.apply(foreignKey.entity());
+        List<FieldPlan> ids = target.ids();
+        if (ids.size() != 1) {
+            throw MappingException.of(plan.field(), "@ForeignKey(entity = " + target.type().getSimpleName()
+                    + ") needs a single-column primary key; that class has " + ids.size() + "; use target = \"table.column\"");
+        }
+        return target.tableName() + "." + ids.get(0).columnName();
+    }
+
+    /** Creates the core table of {@code plan} in {@code metadata} and the mapper reading and writing its fields. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <T> EntityMapper<T> build(EntityPlan plan, MetaData metadata, Function<Class<?>, EntityPlan> plans) {
+        Class<T> type = (Class<T>) plan.type();
+        MethodHandles.Lookup lookup = lookup(type);
+        List<TableElement> elements = new ArrayList<>();
+        List<dev.retort.core.schema.Column<?>> columns = new ArrayList<>();
+        for (FieldPlan field : plan.fields()) {
+            dev.retort.core.schema.Column column = Schema.column(field.columnName(), field.sqlType());
+            configure(column, field, plans);
+            columns.add(column);
+            elements.add(column);
+        }
+        Entity entity = plan.entity();
+        for (Index index : entity.indexes()) {
+            elements.add(new dev.retort.core.schema.Index(index.name().isEmpty() ? null : index.name(),
+                    List.of(index.columns()), index.unique()));
+        }
+        for (Unique unique : entity.uniqueConstraints()) {
+            elements.add(unique.name().isEmpty() ? Schema.unique(unique.columns()) : Schema.uniqueNamed(unique.name(), unique.columns()));
+        }
+        TableOptions options = Schema.options();
+        if (!entity.engine().isEmpty()) {
+            options = options.engine(entity.engine());
+        }
+        if (!entity.charset().isEmpty()) {
+            options = options.charset(entity.charset());
+        }
+        if (!entity.collation().isEmpty()) {
+            options = options.collation(entity.collation());
+        }
+        if (!entity.comment().isEmpty()) {
+            options = options.comment(entity.comment());
+        }
+        elements.add(options);
+        Table table = metadata.table(plan.tableName(), elements.toArray(TableElement[]::new));
+        List<Attribute> attributes = new ArrayList<>();
+        for (int i = 0; i < plan.fields().size(); i++) {
+            FieldPlan field = plan.fields().get(i);
+            attributes.add(new FieldAttribute(field.field().getName(), columns.get(i), field.field().getType(),
+                    getter(lookup, field.field()), setter(lookup, field.field()), field.id(), field.generated(),
+                    field.version(), field.clientDefault()));
+        }
+        return new EntityMapper<>(type, table, attributes, constructor(lookup, type));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void configure(dev.retort.core.schema.Column column, FieldPlan field, Function<Class<?>, EntityPlan> plans) {
+        if (field.id()) {
+            column.primaryKey();
+        }
+        column.nullable(field.nullable());
+        column.autoincrement(field.generated());
+        Column options = field.column();
+        if (options != null) {
+            if (options.unique()) {
+                column.unique();
+            }
+            if (options.index()) {
+                column.index();
+            }
+            if (!options.serverDefault().isEmpty()) {
+                String sql = options.serverDefault();
+                column.serverDefault(() -> sql);
+            }
+            if (!options.serverOnUpdate().isEmpty()) {
+                String sql = options.serverOnUpdate();
+                column.serverOnUpdate(() -> sql);
+            }
+            if (!options.comment().isEmpty()) {
+                column.comment(options.comment());
+            }
+        }
+        if (field.clientDefault() != null) {
+            column.defaultValue((Supplier) field.clientDefault());
+        }
+        if (field.foreignKey() != null) {
+            column.references(foreignKeyTarget(field, plans), field.onDelete());
+        }
+    }
+
+    private static MethodHandles.Lookup lookup(Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw MappingException.of(type, "its package is not open to dev.retort.orm (add `opens` to module-info): " + e.getMessage());
+        }
+    }
+
+    private static MethodHandle constructor(MethodHandles.Lookup lookup, Class<?> type) {
+        try {
+            return lookup.findConstructor(type, MethodType.methodType(void.class)).asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException e) {
+            throw MappingException.of(type, "it needs a constructor without parameters (it may be private)");
+        } catch (IllegalAccessException e) {
+            throw MappingException.of(type, "its parameterless constructor is not accessible: " + e.getMessage());
+        }
+    }
+
+    private static MethodHandle getter(MethodHandles.Lookup lookup, Field field) {
+        try {
+            return lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw MappingException.of(field, "not accessible: " + e.getMessage());
+        }
+    }
+
+    private static MethodHandle setter(MethodHandles.Lookup lookup, Field field) {
+        if (Modifier.isFinal(field.getModifiers())) {
+            throw MappingException.of(field, "a mapped field cannot be final (the session writes loaded values into it)");
+        }
+        try {
+            return lookup.unreflectSetter(field).asType(MethodType.methodType(void.class, Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw MappingException.of(field, "not accessible: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.retort.orm.mapping;
+
+import dev.retort.core.schema.MetaData;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JVM-wide record of mapped classes. A class is mapped once, into one {@link MetaData}; classes
+ * mapped together (or linked by {@code @ForeignKey(entity = …)}) share it, which is what lets the
+ * generated metamodel refer to real columns. Registration is synchronized; lookups are not.
+ */
+final class Registry {
+
+    record Registered(EntityMapper<?> mapper, EntityPlan plan, MetaData metadata) {
+    }
+
+    private static final Map<Class<?>, Registered> MAPPED = new ConcurrentHashMap<>();
+
+    private Registry() {
+    }
+
+    static @Nullable Registered lookup(Class<?> type) {
+        return MAPPED.get(type);
+    }
+
+    /** Maps {@code classes} and the entities their foreign keys name; returns them all with their shared metadata. */
+    static synchronized Mapping map(List<Class<?>> classes) {
+        Map<Class<?>, EntityPlan> fresh = new LinkedHashMap<>();
+        List<Class<?>> closure = closure(classes, fresh);
+        Set<MetaData> existing = new HashSet<>();
+        for (Class<?> type : closure) {
+            Registered registered = MAPPED.get(type);
+            if (registered != null) {
+                existing.add(registered.metadata());
+            }
+        }
+        if (existing.size() > 1) {
+            throw new MappingException("Cannot map " + names(closure) + " together: some are already mapped into different"
+                    + " MetaData (each earlier Mapping.of call without the others starts its own); map related classes in one"
+                    + " Mapping.of call, or link them with @ForeignKey(entity = …)");
+        }
+        MetaData metadata = existing.isEmpty() ? new MetaData() : existing.iterator().next();
+        Map<String, Class<?>> tableOwners = new LinkedHashMap<>();
+        for (EntityPlan plan : fresh.values()) {
+            Class<?> clash = tableOwners.putIfAbsent(plan.tableName(), plan.type());
+            if (clash != null || metadata.get(plan.tableName()).isPresent()) {
+                throw MappingException.of(plan.type(), "table '" + plan.tableName() + "' is already mapped by "
+                        + (clash != null ? clash.getName() : ownerOf(metadata, plan.tableName())) + " in the same MetaData");
+            }
+        }
+        for (EntityPlan plan : fresh.values()) {
+            for (EntityPlan.FieldPlan field : plan.fields()) {
+                if (field.foreignKey() != null) {
+                    EntityIntrospector.foreignKeyTarget(field, type -> planOf(type, fresh));
+                }
+            }
+        }
+        for (EntityPlan plan : fresh.values()) {
+            EntityMapper<?> mapper = EntityIntrospector.build(plan, metadata, type -> planOf(type, fresh));
+            MAPPED.put(plan.type(), new Registered(mapper, plan, metadata));
+        }
+        List<Mapper<?>> mappers = new ArrayList<>();
+        for (Class<?> type : closure) {
+            mappers.add(MAPPED.get(type).mapper());
+        }
+        return new Mapping(metadata, mappers);
+    }
+
+    private static List<Class<?>> closure(List<Class<?>> classes, Map<Class<?>, EntityPlan> fresh) {
+        List<Class<?>> closure = new ArrayList<>();
+        Deque<Class<?>> todo = new ArrayDeque<>(classes);
+        while (!todo.isEmpty()) {
+            Class<?> type = todo.removeFirst();
+            if (closure.contains(type)) {
+                continue;
+            }
+            closure.add(type);
+            Registered registered = MAPPED.get(type);
+            EntityPlan plan = registered != null ? registered.plan() : EntityIntrospector.plan(type);
+            if (registered == null) {
+                fresh.put(type, plan);
+            }
+            for (EntityPlan.FieldPlan field : plan.fields()) {
+                if (field.foreignKey() != null && field.foreignKey().entity() != void.class) {
+                    todo.addLast(field.foreignKey().entity());
+                }
+            }
+        }
+        return closure;
+    }
+
+    private static EntityPlan planOf(Class<?> type, Map<Class<?>, EntityPlan> fresh) {
+        EntityPlan plan = fresh.get(type);
+        return plan != null ? plan : MAPPED.get(type).plan();
+    }
+
+    private static String ownerOf(MetaData metadata, String table) {
+        return MAPPED.values().stream().filter(r -> r.metadata() == metadata && r.plan().tableName().equals(table))
+                .map(r -> r.plan().type().getName()).findFirst().orElse("a core Table");
+    }
+
+    private static String names(List<Class<?>> classes) {
+        return classes.stream().map(Class::getSimpleName).toList().toString();
+    }
+}

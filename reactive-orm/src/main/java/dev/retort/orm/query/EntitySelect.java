@@ -1,0 +1,99 @@
+package dev.retort.orm.query;
+
+import dev.retort.core.sql.LockMode;
+import dev.retort.core.sql.Select;
+import dev.retort.core.sql.Sql;
+import dev.retort.core.sql.expression.Expression;
+import dev.retort.core.sql.expression.FromClause;
+import dev.retort.orm.mapping.Mapper;
+import dev.retort.orm.mapping.Mapping;
+
+/**
+ * {@code SELECT} of whole entities: every column of the entity's table, then whatever the
+ * statement adds (conditions, joins, ordering, limits). Run it with {@code session.scalars(…)} or
+ * {@code session.execute(…)}; each row becomes the session's one instance for its primary key.
+ * Immutable; every method returns a new statement.
+ *
+ * <pre>{@code
+ * session.scalars(select(User.class).where(User_.NAME.like("A%")).orderBy(User_.ID))
+ * }</pre>
+ *
+ * @param <T> the entity class
+ */
+public final class EntitySelect<T> {
+
+    private final Mapper<T> mapper;
+    private final Select select;
+
+    private EntitySelect(Mapper<T> mapper, Select select) {
+        this.mapper = mapper;
+        this.select = select;
+    }
+
+    /** All rows of {@code entityClass}'s table. */
+    public static <T> EntitySelect<T> of(Class<T> entityClass) {
+        Mapper<T> mapper = Mapping.mapperOf(entityClass);
+        return new EntitySelect<>(mapper, Sql.select(mapper.table()));
+    }
+
+    /** The entity's mapper. */
+    public Mapper<T> mapper() {
+        return mapper;
+    }
+
+    /** The core statement (the entity's columns first, in mapping order). */
+    public Select toSelect() {
+        return select;
+    }
+
+    /** Adds conditions, joined with AND. */
+    @SafeVarargs
+    public final EntitySelect<T> where(Expression<Boolean>... conditions) {
+        return new EntitySelect<>(mapper, select.where(conditions));
+    }
+
+    /** {@code JOIN target ON condition} (the joined table's columns are not selected). */
+    public EntitySelect<T> join(FromClause target, Expression<Boolean> on) {
+        return new EntitySelect<>(mapper, select.join(target, on));
+    }
+
+    /** {@code JOIN} the table of another mapped class. */
+    public EntitySelect<T> join(Class<?> entityClass, Expression<Boolean> on) {
+        return join(Mapping.mapperOf(entityClass).table(), on);
+    }
+
+    /** {@code LEFT OUTER JOIN target ON condition}. */
+    public EntitySelect<T> leftJoin(FromClause target, Expression<Boolean> on) {
+        return new EntitySelect<>(mapper, select.leftJoin(target, on));
+    }
+
+    /** {@code ORDER BY}: columns, expressions or {@code column.desc()}. */
+    public EntitySelect<T> orderBy(Object... items) {
+        return new EntitySelect<>(mapper, select.orderBy(items));
+    }
+
+    /** {@code LIMIT}. */
+    public EntitySelect<T> limit(int rows) {
+        return new EntitySelect<>(mapper, select.limit(rows));
+    }
+
+    /** {@code OFFSET}. */
+    public EntitySelect<T> offset(int rows) {
+        return new EntitySelect<>(mapper, select.offset(rows));
+    }
+
+    /** {@code SELECT DISTINCT}. */
+    public EntitySelect<T> distinct() {
+        return new EntitySelect<>(mapper, select.distinct());
+    }
+
+    /** {@code FOR UPDATE} (or another lock mode). */
+    public EntitySelect<T> forUpdate(LockMode mode) {
+        return new EntitySelect<>(mapper, select.forUpdate(mode));
+    }
+
+    @Override
+    public String toString() {
+        return "EntitySelect[" + mapper.entityClass().getSimpleName() + "]";
+    }
+}
