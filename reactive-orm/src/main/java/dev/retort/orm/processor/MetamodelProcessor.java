@@ -1,0 +1,393 @@
+package dev.retort.orm.processor;
+
+import dev.retort.orm.mapping.Entity;
+import dev.retort.orm.mapping.GeneratedValue;
+import dev.retort.orm.mapping.Id;
+import dev.retort.orm.mapping.Metamodel;
+import dev.retort.orm.mapping.Transient;
+import dev.retort.orm.mapping.Version;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the typed metamodel of every {@link Entity} class javac compiles, so statements name
+ * columns as {@code User_.NAME} (a real {@code Column<String>}) instead of by string.
+ *
+ * <p><b>When it runs.</b> javac finds this processor through
+ * {@code META-INF/services/javax.annotation.processing.Processor} in any compilation that has
+ * {@code reactive-orm} on its class path (or processor path) and calls {@link #process} once per
+ * round with that round's {@code @Entity} classes. It only reads the source model and writes
+ * source files; the generated constants call {@link Metamodel#column} when the generated class is
+ * initialised, which maps the entity then, so each constant is the very column of the runtime
+ * mapping.
+ *
+ * <p><b>Names.</b> The metamodel lives in the entity's package: {@code User} gets {@code User_}; a
+ * nested {@code Outer.Inner} gets {@code Outer_Inner_} (the simple names of the enclosing classes
+ * and the class joined by {@code _}, then a trailing {@code _}). A constant is its field's name in
+ * upper snake case, split where column names split ({@code createdAt} → {@code CREATED_AT},
+ * {@code userID} → {@code USER_ID}, {@code x2y} → {@code X2Y}); its type argument is the field's
+ * type, fully qualified with its type arguments, primitives boxed.
+ *
+ * <p><b>Fields.</b> One constant per field the runtime maps, in the same order: the fields of the
+ * class and its superclasses below {@code Object}, superclass fields first, leaving out static,
+ * {@code transient}, synthetic and {@link Transient} fields.
+ *
+ * <p><b>Problems.</b> What the runtime mapping would reject on first use is a compile error on the
+ * class or field to blame, with the runtime's message: no {@link Id} field; {@link GeneratedValue}
+ * on a field that is not an {@code @Id} or not integral; {@link Version} on an {@code @Id} or on a
+ * type other than {@code int}, {@code long}, {@code Integer}, {@code Long}; a class that is
+ * abstract, an interface, a record or an enum; an inner (non-static nested) class; a final mapped
+ * field. Two fields whose constants would have one name are an error too. A private entity, or a
+ * field type the generated class could not name from its package, is a warning (the runtime maps
+ * such classes). No metamodel is written for a class with any of these.
+ */
+public final class MetamodelProcessor extends AbstractProcessor {
+
+    private static final Set<TypeKind> INTEGRAL = EnumSet.of(TypeKind.INT, TypeKind.LONG, TypeKind.SHORT);
+    private static final Set<TypeKind> VERSION_KINDS = EnumSet.of(TypeKind.INT, TypeKind.LONG);
+    private static final Map<String, TypeKind> UNBOXED = Map.of(
+            Integer.class.getName(), TypeKind.INT, Long.class.getName(), TypeKind.LONG, Short.class.getName(), TypeKind.SHORT);
+
+    /** Simple names {@link #HEADER} imports; an entity whose outermost class has one of them is named by its qualified name. */
+    private static final Set<String> IMPORTED = Set.of("Column", "Metamodel", "Generated");
+
+    /** A generated file after its package declaration: the header, a constant per mapped field, the footer. */
+    private static final String HEADER = """
+            import dev.retort.core.schema.Column;
+            import dev.retort.orm.mapping.Metamodel;
+            import javax.annotation.processing.Generated;
+
+            /** Typed columns of {@link %s}, generated by Retort's metamodel processor. */
+            @Generated("%s")
+            public final class %s {
+            """;
+    private static final String CONSTANT = """
+
+                /** Column of {@link %s#%s}. */
+                public static final Column<%s> %s = Metamodel.column(%s.class, "%s");
+            """;
+    private static final String FOOTER = """
+
+                private %s() {
+                }
+            }
+            """;
+
+    /** One constant of a metamodel: the mapped field, the constant's name and its column's Java type (boxed). */
+    private record Constant(VariableElement field, String name, TypeMirror type) {
+    }
+
+    /** A message for javac's {@link javax.annotation.processing.Messager}. */
+    private record Problem(Diagnostic.Kind kind, Element element, String message) {
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Entity.class.getName());
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    /** Checks each {@code @Entity} class of the round and writes its metamodel when it has no problem; claims nothing. */
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement entity : ElementFilter.typesIn(round.getElementsAnnotatedWith(Entity.class))) {
+            List<Constant> constants = mappedFields(entity).stream().map(field -> constant(entity, field)).toList();
+            List<Problem> problems = problems(entity, constants);
+            problems.forEach(problem -> processingEnv.getMessager().printMessage(problem.kind(), problem.message(), problem.element()));
+            if (problems.isEmpty()) {
+                write(entity, constants);
+            }
+        }
+        return false;
+    }
+
+    // ---- fields ---------------------------------------------------------------------------------
+
+    /** The fields the runtime maps ({@code EntityIntrospector.mappedFields}), superclass fields first. */
+    private List<VariableElement> mappedFields(TypeElement entity) {
+        Deque<TypeElement> chain = new ArrayDeque<>();
+        for (TypeElement type = entity; type != null; type = superclassBelowObject(type)) {
+            chain.addFirst(type);
+        }
+        return chain.stream()
+                .flatMap(type -> ElementFilter.fieldsIn(type.getEnclosedElements()).stream())
+                .filter(this::isMapped)
+                .toList();
+    }
+
+    private static @Nullable TypeElement superclassBelowObject(TypeElement type) {
+        if (type.getSuperclass().getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        TypeElement superclass = (TypeElement) ((DeclaredType) type.getSuperclass()).asElement();
+        return superclass.getQualifiedName().contentEquals(Object.class.getName()) ? null : superclass;
+    }
+
+    private boolean isMapped(VariableElement field) {
+        Set<Modifier> modifiers = field.getModifiers();
+        return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.TRANSIENT)
+                && elements().getOrigin(field) != Elements.Origin.SYNTHETIC
+                && field.getAnnotation(Transient.class) == null;
+    }
+
+    /** The constant of {@code field}, typed as a member of {@code entity} (so a superclass's type variables are resolved). */
+    private Constant constant(TypeElement entity, VariableElement field) {
+        TypeMirror type = types().asMemberOf((DeclaredType) entity.asType(), field);
+        TypeMirror boxed = type.getKind().isPrimitive() ? types().boxedClass((PrimitiveType) type).asType() : type;
+        return new Constant(field, constantName(field.getSimpleName().toString()), boxed);
+    }
+
+    /**
+     * {@code createdAt} → {@code CREATED_AT}: an underscore before a capital that follows a
+     * lower-case letter or digit, or that ends an acronym before a lower-case letter (the split of
+     * the default column names).
+     */
+    private static String constantName(String fieldName) {
+        StringBuilder out = new StringBuilder(fieldName.length() + 4);
+        for (int i = 0; i < fieldName.length(); i++) {
+            char c = fieldName.charAt(i);
+            if (i > 0 && Character.isUpperCase(c)) {
+                char previous = fieldName.charAt(i - 1);
+                boolean nextLower = i + 1 < fieldName.length() && Character.isLowerCase(fieldName.charAt(i + 1));
+                if (Character.isLowerCase(previous) || Character.isDigit(previous) || Character.isUpperCase(previous) && nextLower) {
+                    out.append('_');
+                }
+            }
+            out.append(c);
+        }
+        return out.toString().toUpperCase(Locale.ROOT);
+    }
+
+    // ---- problems -------------------------------------------------------------------------------
+
+    /**
+     * Every problem of {@code entity}; a class that is not a concrete class gets that one only (its
+     * fields are not looked at, as the runtime rejects it first).
+     */
+    private List<Problem> problems(TypeElement entity, List<Constant> constants) {
+        if (entity.getKind() != ElementKind.CLASS || entity.getModifiers().contains(Modifier.ABSTRACT)) {
+            return List.of(error(entity, "an entity must be a concrete, mutable class (not an interface, abstract class, record or enum)"));
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (entity.getNestingKind() == NestingKind.MEMBER && !entity.getModifiers().contains(Modifier.STATIC)) {
+            problems.add(error(entity, "an inner class needs an outer instance; make it a static nested class"));
+        }
+        if (constants.stream().noneMatch(constant -> constant.field().getAnnotation(Id.class) != null)) {
+            problems.add(error(entity, "it has no @Id field"));
+        }
+        Map<String, VariableElement> byName = new HashMap<>();
+        for (Constant constant : constants) {
+            problems.addAll(fieldProblems(constant.field()));
+            VariableElement clash = byName.putIfAbsent(constant.name(), constant.field());
+            if (clash != null) {
+                problems.add(error(constant.field(), "its metamodel constant " + constant.name() + " is already the constant of field '"
+                        + clash.getSimpleName() + "'"));
+            }
+        }
+        problems.addAll(visibilityProblems(entity, constants));
+        return problems;
+    }
+
+    /** The runtime's checks of one mapped field's annotations and modifiers. */
+    private List<Problem> fieldProblems(VariableElement field) {
+        List<Problem> problems = new ArrayList<>();
+        boolean id = field.getAnnotation(Id.class) != null;
+        boolean generated = field.getAnnotation(GeneratedValue.class) != null;
+        TypeMirror type = types().erasure(field.asType());
+        TypeKind kind = type.getKind() == TypeKind.DECLARED
+                ? UNBOXED.getOrDefault(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString(), TypeKind.DECLARED)
+                : type.getKind();
+        if (generated && !id) {
+            problems.add(error(field, "@GeneratedValue is for @Id fields"));
+        }
+        if (generated && !INTEGRAL.contains(kind)) {
+            problems.add(error(field, "@GeneratedValue needs an integral type (int, long, short or boxed), not " + sourceName(type)));
+        }
+        if (field.getAnnotation(Version.class) != null && (id || !VERSION_KINDS.contains(kind))) {
+            problems.add(error(field, "@Version needs an int, long, Integer or Long field that is not an @Id"));
+        }
+        if (field.getModifiers().contains(Modifier.FINAL)) {
+            problems.add(error(field, "a mapped field cannot be final (the session writes loaded values into it)"));
+        }
+        return problems;
+    }
+
+    /** Warnings for classes the metamodel could not name from the entity's package (it would not compile). */
+    private List<Problem> visibilityProblems(TypeElement entity, List<Constant> constants) {
+        PackageElement from = elements().getPackageOf(entity);
+        List<Problem> problems = new ArrayList<>();
+        if (!isVisible(entity, from)) {
+            problems.add(warning(entity, metamodelName(entity) + " cannot name it (it is private or nested in a private class); make it package-private"));
+        }
+        for (Constant constant : constants) {
+            namedClasses(constant.type()).filter(type -> !isVisible(type, from)).distinct().forEach(type ->
+                    problems.add(warning(constant.field(), "its type names " + type.getQualifiedName() + ", which "
+                            + metamodelName(entity) + " cannot name from package " + from.getQualifiedName())));
+        }
+        return problems;
+    }
+
+    /** Whether code in {@code from} (not a subclass) may name {@code type}. */
+    private boolean isVisible(TypeElement type, PackageElement from) {
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            Set<Modifier> modifiers = e.getModifiers();
+            if (modifiers.contains(Modifier.PRIVATE) || !modifiers.contains(Modifier.PUBLIC) && !elements().getPackageOf(e).equals(from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The classes {@code type} names, in its type arguments and bounds too. */
+    private Stream<TypeElement> namedClasses(TypeMirror type) {
+        return switch (type.getKind()) {
+            case ARRAY -> namedClasses(((ArrayType) type).getComponentType());
+            case DECLARED -> Stream.concat(Stream.of((TypeElement) ((DeclaredType) type).asElement()),
+                    ((DeclaredType) type).getTypeArguments().stream().flatMap(this::namedClasses));
+            case TYPEVAR -> namedClasses(types().erasure(type));
+            case WILDCARD -> Stream.of(((WildcardType) type).getExtendsBound(), ((WildcardType) type).getSuperBound())
+                    .filter(Objects::nonNull)
+                    .flatMap(this::namedClasses);
+            default -> Stream.empty();
+        };
+    }
+
+    private Problem error(Element blamed, String problem) {
+        return new Problem(Diagnostic.Kind.ERROR, blamed, "Cannot map " + runtimeName(blamed) + ": " + problem);
+    }
+
+    private Problem warning(Element blamed, String problem) {
+        return new Problem(Diagnostic.Kind.WARNING, blamed, "No metamodel for " + runtimeName(blamed) + ": " + problem);
+    }
+
+    /** A class or field named as runtime errors name it: {@code com.example.Outer$Inner}, {@code com.example.User.name}. */
+    private String runtimeName(Element element) {
+        return element instanceof TypeElement type
+                ? elements().getBinaryName(type).toString()
+                : runtimeName(element.getEnclosingElement()) + "." + element.getSimpleName();
+    }
+
+    // ---- writing --------------------------------------------------------------------------------
+
+    private void write(TypeElement entity, List<Constant> constants) {
+        PackageElement pkg = elements().getPackageOf(entity);
+        String name = pkg.isUnnamed() ? metamodelName(entity) : pkg.getQualifiedName() + "." + metamodelName(entity);
+        Element[] origins = Stream.concat(Stream.of(entity), constants.stream().map(constant -> constant.field().getEnclosingElement()))
+                .distinct()
+                .toArray(Element[]::new);
+        try (Writer out = processingEnv.getFiler().createSourceFile(name, origins).openWriter()) {
+            out.write(source(entity, pkg, constants));
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Cannot write " + name + ": " + e.getMessage(), entity);
+        }
+    }
+
+    private String source(TypeElement entity, PackageElement pkg, List<Constant> constants) {
+        String entityName = sourceName(entity, pkg);
+        StringBuilder out = new StringBuilder();
+        if (!pkg.isUnnamed()) {
+            out.append("package ").append(pkg.getQualifiedName()).append(";\n\n");
+        }
+        out.append(HEADER.formatted(entityName, MetamodelProcessor.class.getName(), metamodelName(entity)));
+        for (Constant constant : constants) {
+            String field = constant.field().getSimpleName().toString();
+            out.append(CONSTANT.formatted(sourceName((TypeElement) constant.field().getEnclosingElement(), pkg), field,
+                    sourceName(constant.type()), constant.name(), entityName, field));
+        }
+        return out.append(FOOTER.formatted(metamodelName(entity))).toString();
+    }
+
+    /** {@code User_} for {@code User}, {@code Outer_Inner_} for {@code Outer.Inner}. */
+    private static String metamodelName(TypeElement entity) {
+        StringBuilder name = new StringBuilder().append(entity.getSimpleName()).append('_');
+        for (Element e = entity.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+            name.insert(0, e.getSimpleName() + "_");
+        }
+        return name.toString();
+    }
+
+    /**
+     * How the metamodel in {@code pkg} names {@code type}: {@code Outer.Inner} for a class of its
+     * own package, the qualified name for other packages and where an import would shadow it.
+     */
+    private String sourceName(TypeElement type, PackageElement pkg) {
+        String qualified = type.getQualifiedName().toString();
+        if (pkg.isUnnamed() || !elements().getPackageOf(type).equals(pkg)) {
+            return qualified;
+        }
+        String relative = qualified.substring(pkg.getQualifiedName().length() + 1);
+        String outermost = relative.contains(".") ? relative.substring(0, relative.indexOf('.')) : relative;
+        return IMPORTED.contains(outermost) ? qualified : relative;
+    }
+
+    /** {@code type} as source: fully qualified, with its type arguments; type variables erased to their bound. */
+    private String sourceName(TypeMirror type) {
+        return switch (type.getKind()) {
+            case ARRAY -> sourceName(((ArrayType) type).getComponentType()) + "[]";
+            case DECLARED -> declaredName((DeclaredType) type);
+            case TYPEVAR -> sourceName(types().erasure(type));
+            case WILDCARD -> wildcardName((WildcardType) type);
+            default -> type.getKind().isPrimitive() ? type.getKind().name().toLowerCase(Locale.ROOT) : type.toString();
+        };
+    }
+
+    private String declaredName(DeclaredType type) {
+        String name = ((TypeElement) type.asElement()).getQualifiedName().toString();
+        List<? extends TypeMirror> arguments = type.getTypeArguments();
+        return arguments.isEmpty() ? name : name + arguments.stream().map(this::sourceName).collect(Collectors.joining(", ", "<", ">"));
+    }
+
+    private String wildcardName(WildcardType wildcard) {
+        @Nullable TypeMirror extendsBound = wildcard.getExtendsBound();
+        @Nullable TypeMirror superBound = wildcard.getSuperBound();
+        if (extendsBound != null) {
+            return "? extends " + sourceName(extendsBound);
+        }
+        return superBound != null ? "? super " + sourceName(superBound) : "?";
+    }
+
+    private Elements elements() {
+        return processingEnv.getElementUtils();
+    }
+
+    private Types types() {
+        return processingEnv.getTypeUtils();
+    }
+}
