@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -83,15 +82,17 @@ final class Flusher {
 
     // ---- INSERT ------------------------------------------------------------------------------------
 
+    /** One executemany per group of rows with the same columns and the same need for a generated key. */
     private Mono<Void> insert(Mapper<?> mapper, List<Object> entities) {
         Optional<Attribute> generated = mapper.primaryKey().stream().filter(Attribute::isGenerated).findFirst();
-        Map<Set<String>, List<Object>> byColumns = new LinkedHashMap<>();
+        Map<List<Object>, List<Object>> byColumns = new LinkedHashMap<>();
         Map<Object, Map<String, @Nullable Object>> rows = new java.util.IdentityHashMap<>();
         List<Attribute> readBack = new ArrayList<>();
         for (Object entity : entities) {
+            boolean keyUnset = generated.isPresent() && generated.get().isUnset(generated.get().get(entity));
             Map<String, @Nullable Object> row = row(mapper, entity, readBack);
             rows.put(entity, row);
-            byColumns.computeIfAbsent(row.keySet(), k -> new ArrayList<>()).add(entity);
+            byColumns.computeIfAbsent(List.of(row.keySet(), keyUnset), k -> new ArrayList<>()).add(entity);
         }
         return Flux.fromIterable(byColumns.values())
                 .concatMap(group -> {
