@@ -2,14 +2,17 @@ package dev.retort.orm.mapping;
 
 import java.util.Locale;
 
-/** Default table and column names: Java names in snake_case. */
-final class Names {
+/**
+ * The default names Retort derives from Java names: tables and columns in snake_case (also the
+ * split the metamodel generator uses for its constants).
+ */
+public final class Names {
 
     private Names() {
     }
 
     /** {@code createdAt} → {@code created_at}, {@code OrderLine} → {@code order_line}, {@code userID} → {@code user_id}. */
-    static String snakeCase(String javaName) {
+    public static String snakeCase(String javaName) {
         StringBuilder out = new StringBuilder(javaName.length() + 4);
         for (int i = 0; i < javaName.length(); i++) {
             char c = javaName.charAt(i);

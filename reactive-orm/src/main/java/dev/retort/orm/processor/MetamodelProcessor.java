@@ -4,6 +4,7 @@ import dev.retort.orm.mapping.Entity;
 import dev.retort.orm.mapping.GeneratedValue;
 import dev.retort.orm.mapping.Id;
 import dev.retort.orm.mapping.Metamodel;
+import dev.retort.orm.mapping.Names;
 import dev.retort.orm.mapping.Transient;
 import dev.retort.orm.mapping.Version;
 import java.io.IOException;
@@ -174,25 +175,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
         return new Constant(field, constantName(field.getSimpleName().toString()), boxed);
     }
 
-    /**
-     * {@code createdAt} → {@code CREATED_AT}: an underscore before a capital that follows a
-     * lower-case letter or digit, or that ends an acronym before a lower-case letter (the split of
-     * the default column names).
-     */
+    /** {@code createdAt} → {@code CREATED_AT}: the default column name, upper-cased. */
     private static String constantName(String fieldName) {
-        StringBuilder out = new StringBuilder(fieldName.length() + 4);
-        for (int i = 0; i < fieldName.length(); i++) {
-            char c = fieldName.charAt(i);
-            if (i > 0 && Character.isUpperCase(c)) {
-                char previous = fieldName.charAt(i - 1);
-                boolean nextLower = i + 1 < fieldName.length() && Character.isLowerCase(fieldName.charAt(i + 1));
-                if (Character.isLowerCase(previous) || Character.isDigit(previous) || Character.isUpperCase(previous) && nextLower) {
-                    out.append('_');
-                }
-            }
-            out.append(c);
-        }
-        return out.toString().toUpperCase(Locale.ROOT);
+        return Names.snakeCase(fieldName).toUpperCase(Locale.ROOT);
     }
 
     // ---- problems -------------------------------------------------------------------------------
