@@ -38,7 +38,7 @@ import reactor.core.publisher.Mono;
  */
 public class Table implements FromClause {
 
-    private final MetaData metadata;
+    private volatile MetaData metadata;
     private final String name;
     private final Map<String, Column<?>> columns = new LinkedHashMap<>();
     private final List<Constraint> constraints = new ArrayList<>();
@@ -103,6 +103,11 @@ public class Table implements FromClause {
     }
 
     // ---- reading ---------------------------------------------------------------------------
+
+    /** Re-homes this table when its metadata is absorbed by another ({@link MetaData#absorb}). */
+    void moveTo(MetaData target) {
+        metadata = target;
+    }
 
     public MetaData metadata() {
         return metadata;

@@ -20,16 +20,15 @@ import reactor.core.publisher.Mono;
  *
  * <p>A class is mapped once per JVM, at its first {@code Mapping.of} (or first use of its generated
  * {@code Entity_} metamodel), into the metadata of the classes it is mapped with; later calls
- * return the same mappers. Entities referenced with {@code @ForeignKey(entity = …)} are mapped
+ * return the same mappers, and a call naming classes mapped separately before joins their
+ * metadata (their tables and columns stay the same objects). Entities referenced with {@code @ForeignKey(entity = …)} are mapped
  * along. Registration reads annotations and resolves method handles once; it does no IO.
  */
 public final class Mapping {
 
-    private final MetaData metadata;
     private final List<Mapper<?>> mappers;
 
-    Mapping(MetaData metadata, List<Mapper<?>> mappers) {
-        this.metadata = metadata;
+    Mapping(List<Mapper<?>> mappers) {
         this.mappers = List.copyOf(mappers);
     }
 
@@ -60,9 +59,13 @@ public final class Mapping {
         return of(entityClass).mapper(entityClass);
     }
 
-    /** The metadata holding the tables (possibly with tables of other classes mapped into it before). */
+    /**
+     * The metadata holding the tables (possibly with tables of other classes mapped into it too).
+     * Read it when needed: a later {@code Mapping.of} naming these classes together with classes
+     * mapped elsewhere moves all of them into one metadata.
+     */
     public MetaData metadata() {
-        return metadata;
+        return mappers.get(0).table().metadata();
     }
 
     /** The mappers of this mapping's classes, the requested ones first. */
@@ -83,7 +86,7 @@ public final class Mapping {
     @SuppressWarnings("unchecked")
     public <T> Mapper<T> mapper(Class<T> entityClass) {
         Registry.Registered registered = Registry.lookup(entityClass);
-        if (registered == null || registered.metadata() != metadata) {
+        if (registered == null || registered.metadata() != metadata()) {
             throw new MappingException(entityClass.getName() + " is not part of this mapping; add it to Mapping.of("
                     + mappers.stream().map(m -> m.entityClass().getSimpleName() + ".class").toList() + ")");
         }

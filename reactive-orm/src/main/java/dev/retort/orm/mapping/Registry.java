@@ -4,18 +4,17 @@ import dev.retort.core.schema.MetaData;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The JVM-wide record of mapped classes. A class is mapped once, into one {@link MetaData}; classes
- * mapped together (or linked by {@code @ForeignKey(entity = …)}) share it, which is what lets the
- * generated metamodel refer to real columns. Registration is synchronized; lookups are not.
+ * mapped together (or linked by {@code @ForeignKey(entity = …)}) share it, joining the metadata of
+ * earlier separate mappings when needed; that is what lets the generated metamodel refer to real
+ * columns. Registration is synchronized; lookups are not.
  */
 final class Registry {
 
@@ -35,25 +34,29 @@ final class Registry {
     static synchronized Mapping map(List<Class<?>> classes) {
         Map<Class<?>, EntityPlan> fresh = new LinkedHashMap<>();
         List<Class<?>> closure = closure(classes, fresh);
-        Set<MetaData> existing = new HashSet<>();
+        List<MetaData> existing = new ArrayList<>();
         for (Class<?> type : closure) {
             Registered registered = MAPPED.get(type);
-            if (registered != null) {
+            if (registered != null && !existing.contains(registered.metadata())) {
                 existing.add(registered.metadata());
             }
         }
-        if (existing.size() > 1) {
-            throw new MappingException("Cannot map " + names(closure) + " together: some are already mapped into different"
-                    + " MetaData (each earlier Mapping.of call without the others starts its own); map related classes in one"
-                    + " Mapping.of call, or link them with @ForeignKey(entity = …)");
+        Map<String, String> tableOwners = new LinkedHashMap<>();
+        for (MetaData group : existing) {
+            for (dev.retort.core.schema.Table table : group.tables()) {
+                String owner = ownerOf(group, table.name());
+                String clash = tableOwners.putIfAbsent(table.qualifiedName(), owner);
+                if (clash != null) {
+                    throw new MappingException("Cannot map " + names(closure) + " together: table '" + table.qualifiedName()
+                            + "' is mapped by both " + clash + " and " + owner);
+                }
+            }
         }
-        MetaData metadata = existing.isEmpty() ? new MetaData() : existing.iterator().next();
-        Map<String, Class<?>> tableOwners = new LinkedHashMap<>();
         for (EntityPlan plan : fresh.values()) {
-            Class<?> clash = tableOwners.putIfAbsent(plan.tableName(), plan.type());
-            if (clash != null || metadata.get(plan.tableName()).isPresent()) {
-                throw MappingException.of(plan.type(), "table '" + plan.tableName() + "' is already mapped by "
-                        + (clash != null ? clash.getName() : ownerOf(metadata, plan.tableName())) + " in the same MetaData");
+            String clash = tableOwners.putIfAbsent(plan.tableName(), plan.type().getName());
+            if (clash != null) {
+                throw MappingException.of(plan.type(), "table '" + plan.tableName() + "' is already mapped by " + clash
+                        + " in the same MetaData");
             }
         }
         for (EntityPlan plan : fresh.values()) {
@@ -63,6 +66,7 @@ final class Registry {
                 }
             }
         }
+        MetaData metadata = existing.isEmpty() ? new MetaData() : join(existing);
         for (EntityPlan plan : fresh.values()) {
             EntityMapper<?> mapper = EntityIntrospector.build(plan, metadata, type -> planOf(type, fresh));
             MAPPED.put(plan.type(), new Registered(mapper, plan, metadata));
@@ -71,7 +75,22 @@ final class Registry {
         for (Class<?> type : closure) {
             mappers.add(MAPPED.get(type).mapper());
         }
-        return new Mapping(metadata, mappers);
+        return new Mapping(mappers);
+    }
+
+    /**
+     * One metadata for classes that were mapped separately (say, two generated metamodels used before
+     * the {@code Mapping.of} that names both): the first absorbs the others' tables, which keep their
+     * identity, so columns already handed out stay valid. Table names were checked for clashes first.
+     */
+    private static MetaData join(List<MetaData> groups) {
+        MetaData target = groups.get(0);
+        for (MetaData other : groups.subList(1, groups.size())) {
+            target.absorb(other);
+            MAPPED.replaceAll((type, registered) -> registered.metadata() == other
+                    ? new Registered(registered.mapper(), registered.plan(), target) : registered);
+        }
+        return target;
     }
 
     private static List<Class<?>> closure(List<Class<?>> classes, Map<Class<?>, EntityPlan> fresh) {
