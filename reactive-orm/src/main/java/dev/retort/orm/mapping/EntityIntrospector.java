@@ -14,7 +14,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +69,7 @@ final class EntityIntrospector {
         String tableName = entity.table().isEmpty() ? Names.snakeCase(type.getSimpleName()) : entity.table();
         MethodHandles.Lookup lookup = lookup(type);
         List<FieldPlan> plans = new ArrayList<>();
-        Map<String, Field> byColumn = new HashMap<>();
+        Map<String, Field> byColumn = new LinkedHashMap<>();
         for (Field field : mappedFields(type)) {
             FieldPlan plan = fieldPlan(field, lookup);
             Field clash = byColumn.putIfAbsent(plan.columnName(), field);
