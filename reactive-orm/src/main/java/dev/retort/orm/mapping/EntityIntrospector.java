@@ -269,7 +269,10 @@ final class EntityIntrospector {
                 column.index();
             }
             if (!options.serverDefault().isEmpty()) {
-                String sql = options.serverDefault();
+                // MySQL takes a JSON column's default only as an expression in parentheses; core's compiler
+                // adds them for its own JSON type but cannot tell that this one compiles as JSON too
+                String sql = field.sqlType() instanceof RecordJsonType<?> ? "(" + options.serverDefault() + ")"
+                        : options.serverDefault();
                 column.serverDefault(() -> sql);
             }
             if (!options.serverOnUpdate().isEmpty()) {
