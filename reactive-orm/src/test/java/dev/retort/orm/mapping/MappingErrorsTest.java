@@ -145,6 +145,62 @@ class MappingErrorsTest {
         @Column(type = ColumnType.ENUM) String mood;
     }
 
+    @Entity
+    static class LinkedListField {
+        @Id Integer id;
+        java.util.LinkedList<String> queue;
+    }
+
+    @Entity
+    static class TreeMapField {
+        @Id Integer id;
+        java.util.TreeMap<String, Integer> sorted;
+    }
+
+    record SortedHolder(java.util.TreeMap<String, Integer> sorted) {
+    }
+
+    @Entity
+    static class TreeMapInRecord {
+        @Id Integer id;
+        SortedHolder holder;
+    }
+
+    @Entity
+    static class CollectionField {
+        @Id Integer id;
+        java.util.Collection<String> unsupported;
+    }
+
+    @Entity
+    static class ArrayListAndHashMap {
+        @Id Integer id;
+        java.util.ArrayList<String> list;
+        java.util.HashMap<String, Integer> map;
+    }
+
+    @Test
+    void jsonCollectionsMustAcceptWhatIsReadBack() {
+        assertFails(() -> Mapping.of(LinkedListField.class), PREFIX + "LinkedListField.queue: cannot be stored as JSON: no JSON"
+                + " form for java.util.LinkedList<java.lang.String>: JSON is read back as ArrayList; declare it as List");
+        assertFails(() -> Mapping.of(TreeMapField.class), PREFIX + "TreeMapField.sorted: cannot be stored as JSON: no JSON form"
+                + " for java.util.TreeMap<java.lang.String, java.lang.Integer>: JSON is read back as LinkedHashMap; declare it"
+                + " as Map");
+        assertFails(() -> Mapping.of(TreeMapInRecord.class), PREFIX + "TreeMapInRecord.holder: cannot be stored as JSON: record"
+                + " dev.retort.orm.mapping.MappingErrorsTest$SortedHolder: no JSON form for java.util.TreeMap<java.lang.String,"
+                + " java.lang.Integer>: JSON is read back as LinkedHashMap; declare it as Map");
+        assertFails(() -> Mapping.of(CollectionField.class), PREFIX + "CollectionField"
+                + ".unsupported: no SQL type for its Java type java.util.Collection<java.lang.String> (supported: numbers,"
+                + " String, Boolean, BigDecimal, java.time, UUID, byte[], enums, records, List, Map; mark it @Transient to"
+                + " leave it out)");
+
+        Mapper<ArrayListAndHashMap> mapper = Mapping.mapperOf(ArrayListAndHashMap.class);
+        assertThat(mapper.attribute("list").column().type().fromDriver("[\"a\", \"b\"]"))
+                .isInstanceOf(java.util.ArrayList.class).isEqualTo(List.of("a", "b"));
+        assertThat(mapper.attribute("map").column().type().fromDriver("{\"a\": 1}"))
+                .isInstanceOf(java.util.HashMap.class).isEqualTo(Map.of("a", 1));
+    }
+
     @Test
     void unsupportedFieldTypes() {
         assertFails(() -> Mapping.of(ThreadField.class), PREFIX + "ThreadField.worker: no SQL type for its Java type"
