@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.core.schema.Table;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,16 +153,16 @@ class MappingErrorsTest {
     @Entity
     static class LinkedListField {
         @Id Integer id;
-        java.util.LinkedList<String> queue;
+        LinkedList<String> queue;
     }
 
     @Entity
     static class TreeMapField {
         @Id Integer id;
-        java.util.TreeMap<String, Integer> sorted;
+        TreeMap<String, Integer> sorted;
     }
 
-    record SortedHolder(java.util.TreeMap<String, Integer> sorted) {
+    record SortedHolder(TreeMap<String, Integer> sorted) {
     }
 
     @Entity
@@ -169,14 +174,14 @@ class MappingErrorsTest {
     @Entity
     static class CollectionField {
         @Id Integer id;
-        java.util.Collection<String> unsupported;
+        Collection<String> unsupported;
     }
 
     @Entity
     static class ArrayListAndHashMap {
         @Id Integer id;
-        java.util.ArrayList<String> list;
-        java.util.HashMap<String, Integer> map;
+        ArrayList<String> list;
+        HashMap<String, Integer> map;
     }
 
     @Test
@@ -196,9 +201,9 @@ class MappingErrorsTest {
 
         Mapper<ArrayListAndHashMap> mapper = Mapping.mapperOf(ArrayListAndHashMap.class);
         assertThat(mapper.attribute("list").column().type().fromDriver("[\"a\", \"b\"]"))
-                .isInstanceOf(java.util.ArrayList.class).isEqualTo(List.of("a", "b"));
+                .isInstanceOf(ArrayList.class).isEqualTo(List.of("a", "b"));
         assertThat(mapper.attribute("map").column().type().fromDriver("{\"a\": 1}"))
-                .isInstanceOf(java.util.HashMap.class).isEqualTo(Map.of("a", 1));
+                .isInstanceOf(HashMap.class).isEqualTo(Map.of("a", 1));
     }
 
     @Test

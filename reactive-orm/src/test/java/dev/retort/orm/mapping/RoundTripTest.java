@@ -6,6 +6,7 @@ import dev.retort.core.engine.Engine;
 import dev.retort.core.sql.Sql;
 import dev.retort.core.testing.DatabaseTest;
 import dev.retort.core.testing.TestDatabase;
+import dev.retort.orm.session.ObjectState;
 import dev.retort.orm.session.Session;
 import dev.retort.orm.session.SessionFactory;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -100,7 +102,7 @@ class RoundTripTest {
         MAPPING.createAll(db.engine()).block();
     }
 
-    private <T> Integer insert(T entity, java.util.function.Function<T, Integer> id) {
+    private <T> Integer insert(T entity, Function<T, Integer> id) {
         return sessions.inTransaction(s -> {
             s.add(entity);
             return s.flush().then(Mono.fromSupplier(() -> id.apply(entity)));
@@ -365,7 +367,7 @@ class RoundTripTest {
             loaded.tags = Arrays.asList("a", null, "c");
             assertThat(s.isModified(loaded)).isFalse();
             assertThat(s.dirty()).isEmpty();
-            assertThat(Session.state(loaded)).isEqualTo(dev.retort.orm.session.ObjectState.PERSISTENT);
+            assertThat(Session.state(loaded)).isEqualTo(ObjectState.PERSISTENT);
         })).block();
     }
 }

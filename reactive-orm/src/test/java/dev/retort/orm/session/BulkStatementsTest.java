@@ -58,7 +58,6 @@ class BulkStatementsTest {
         return (Column<T>) Mapping.mapperOf(Member.class).attribute(field).column();
     }
 
-    private static final Column<Integer> ID = column("id");
     private static final Column<String> NAME = column("name");
     private static final Column<String> EMAIL = column("email");
     private static final Column<Integer> AGE = column("age");
