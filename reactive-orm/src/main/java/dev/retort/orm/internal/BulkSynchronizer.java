@@ -33,14 +33,18 @@ final class BulkSynchronizer {
         this.session = session;
     }
 
+    /**
+     * The statement, keeping loaded objects in step. EVALUATE refuses a statement it cannot evaluate
+     * whether or not objects are loaded, so the outcome does not depend on what the session holds.
+     */
     Mono<Long> update(EntityUpdate<?> update) {
         Mapper<?> mapper = update.mapper();
         Mono<Long> run = Mono.defer(() -> session.connection.execute(update.toUpdate()).rowcount());
-        List<Object> loaded = loaded(mapper);
         SynchronizeSession mode = update.synchronizeSession();
-        if (mode == SynchronizeSession.NONE || loaded.isEmpty()) {
+        if (mode == SynchronizeSession.NONE) {
             return run;
         }
+        List<Object> loaded = loaded(mapper);
         if (mode != SynchronizeSession.FETCH) {
             try {
                 Evaluator evaluator = new Evaluator(mapper);
@@ -58,6 +62,9 @@ final class BulkSynchronizer {
                 }
             }
         }
+        if (loaded.isEmpty()) {
+            return run;
+        }
         List<Attribute> assigned = update.assignments().keySet().stream().map(column -> attributeOf(mapper, column)).toList();
         return matchedKeys(mapper, update.whereClause())
                 .flatMap(matched -> run.flatMap(count -> {
@@ -66,14 +73,15 @@ final class BulkSynchronizer {
                 }));
     }
 
+    /** The statement, marking matched loaded objects deleted; EVALUATE refuses as for {@link #update}. */
     Mono<Long> delete(EntityDelete<?> delete) {
         Mapper<?> mapper = delete.mapper();
         Mono<Long> run = Mono.defer(() -> session.connection.execute(delete.toDelete()).rowcount());
-        List<Object> loaded = loaded(mapper);
         SynchronizeSession mode = delete.synchronizeSession();
-        if (mode == SynchronizeSession.NONE || loaded.isEmpty()) {
+        if (mode == SynchronizeSession.NONE) {
             return run;
         }
+        List<Object> loaded = loaded(mapper);
         if (mode != SynchronizeSession.FETCH) {
             try {
                 Function<Object, Boolean> matches = new Evaluator(mapper).condition(delete.whereClause());
@@ -85,6 +93,9 @@ final class BulkSynchronizer {
                             + "; use SynchronizeSession.FETCH or NONE"));
                 }
             }
+        }
+        if (loaded.isEmpty()) {
+            return run;
         }
         return matchedKeys(mapper, delete.whereClause())
                 .flatMap(matched -> run.doOnNext(count -> loaded.stream()

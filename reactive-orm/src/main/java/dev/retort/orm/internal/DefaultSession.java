@@ -191,12 +191,12 @@ final class DefaultSession implements Session {
 
     @Override
     public Mono<Long> execute(EntityUpdate<?> update) {
-        return guard.mono("bulk update", () -> autoflush().then(bulk.update(update)));
+        return guard.mono("bulk update", () -> autoflush().then(Mono.defer(() -> bulk.update(update))));
     }
 
     @Override
     public Mono<Long> execute(EntityDelete<?> delete) {
-        return guard.mono("bulk delete", () -> autoflush().then(bulk.delete(delete)));
+        return guard.mono("bulk delete", () -> autoflush().then(Mono.defer(() -> bulk.delete(delete))));
     }
 
     @Override

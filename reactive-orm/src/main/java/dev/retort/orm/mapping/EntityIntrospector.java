@@ -14,7 +14,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,10 +67,11 @@ final class EntityIntrospector {
             throw MappingException.of(type, "an inner class needs an outer instance; make it a static nested class");
         }
         String tableName = entity.table().isEmpty() ? Names.snakeCase(type.getSimpleName()) : entity.table();
+        MethodHandles.Lookup lookup = lookup(type);
         List<FieldPlan> plans = new ArrayList<>();
-        Map<String, Field> byColumn = new HashMap<>();
+        Map<String, Field> byColumn = new LinkedHashMap<>();
         for (Field field : mappedFields(type)) {
-            FieldPlan plan = fieldPlan(field);
+            FieldPlan plan = fieldPlan(field, lookup);
             Field clash = byColumn.putIfAbsent(plan.columnName(), field);
             if (clash != null) {
                 throw MappingException.of(field, "its column '" + plan.columnName() + "' is already mapped by field '"
@@ -87,6 +88,7 @@ final class EntityIntrospector {
         if (plans.stream().filter(FieldPlan::generated).count() > 1) {
             throw MappingException.of(type, "only one @GeneratedValue (AUTO_INCREMENT) column is allowed per table");
         }
+        MethodHandle constructor = constructor(lookup, type);
         Set<String> columns = byColumn.keySet();
         for (Index index : entity.indexes()) {
             requireColumns(type, "@Index " + index.name(), index.columns(), columns);
@@ -94,7 +96,7 @@ final class EntityIntrospector {
         for (Unique unique : entity.uniqueConstraints()) {
             requireColumns(type, "@Unique " + unique.name(), unique.columns(), columns);
         }
-        return new EntityPlan(type, tableName, plans, entity);
+        return new EntityPlan(type, tableName, plans, entity, constructor);
     }
 
     private static void requireColumns(Class<?> type, String what, String[] named, Set<String> columns) {
@@ -108,7 +110,7 @@ final class EntityIntrospector {
         }
     }
 
-    private static FieldPlan fieldPlan(Field field) {
+    private static FieldPlan fieldPlan(Field field, MethodHandles.Lookup lookup) {
         Column column = field.getAnnotation(Column.class);
         boolean id = field.isAnnotationPresent(Id.class);
         boolean generated = field.isAnnotationPresent(GeneratedValue.class);
@@ -137,7 +139,8 @@ final class EntityIntrospector {
         if (foreignKey != null && foreignKey.entity() != void.class && !foreignKey.entity().isAnnotationPresent(Entity.class)) {
             throw MappingException.of(field, "@ForeignKey(entity = " + foreignKey.entity().getName() + ") is not an @Entity");
         }
-        return new FieldPlan(field, columnName, sqlType, id, generated, version, nullable, column, clientDefault, foreignKey);
+        return new FieldPlan(field, columnName, sqlType, id, generated, version, nullable, column, clientDefault, foreignKey,
+                getter(lookup, field), setter(lookup, field));
     }
 
     private static Supplier<?> parseDefault(Field field, String text) {
@@ -210,7 +213,6 @@ final class EntityIntrospector {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static <T> EntityMapper<T> build(EntityPlan plan, MetaData metadata, Function<Class<?>, EntityPlan> plans) {
         Class<T> type = (Class<T>) plan.type();
-        MethodHandles.Lookup lookup = lookup(type);
         List<TableElement> elements = new ArrayList<>();
         List<dev.retort.core.schema.Column<?>> columns = new ArrayList<>();
         for (FieldPlan field : plan.fields()) {
@@ -246,10 +248,9 @@ final class EntityIntrospector {
         for (int i = 0; i < plan.fields().size(); i++) {
             FieldPlan field = plan.fields().get(i);
             attributes.add(new FieldAttribute(field.field().getName(), columns.get(i), field.field().getType(),
-                    getter(lookup, field.field()), setter(lookup, field.field()), field.id(), field.generated(),
-                    field.version(), field.clientDefault()));
+                    field.getter(), field.setter(), field.id(), field.generated(), field.version(), field.clientDefault()));
         }
-        return new EntityMapper<>(type, table, attributes, constructor(lookup, type));
+        return new EntityMapper<>(type, table, attributes, plan.constructor());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -268,7 +269,10 @@ final class EntityIntrospector {
                 column.index();
             }
             if (!options.serverDefault().isEmpty()) {
-                String sql = options.serverDefault();
+                // MySQL takes a JSON column's default only as an expression in parentheses; core's compiler
+                // adds them for its own JSON type but cannot tell that this one compiles as JSON too
+                String sql = field.sqlType() instanceof RecordJsonType<?> ? "(" + options.serverDefault() + ")"
+                        : options.serverDefault();
                 column.serverDefault(() -> sql);
             }
             if (!options.serverOnUpdate().isEmpty()) {

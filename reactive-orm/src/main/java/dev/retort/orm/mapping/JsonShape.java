@@ -49,9 +49,11 @@ abstract class JsonShape {
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw) {
             Type[] arguments = parameterized.getActualTypeArguments();
             if (List.class.isAssignableFrom(raw)) {
+                requireReadableAs(raw, ArrayList.class, type);
                 return new ListShape(of(arguments[0]));
             }
             if (Map.class.isAssignableFrom(raw)) {
+                requireReadableAs(raw, LinkedHashMap.class, type);
                 requireStringKeys(arguments[0], type);
                 return new MapShape(of(arguments[1]));
             }
@@ -65,9 +67,11 @@ abstract class JsonShape {
             return new ScalarShape(boxed);
         }
         if (List.class.isAssignableFrom(raw)) {
+            requireReadableAs(raw, ArrayList.class, type);
             return new ListShape(new ScalarShape(Object.class));
         }
         if (Map.class.isAssignableFrom(raw)) {
+            requireReadableAs(raw, LinkedHashMap.class, type);
             return new MapShape(new ScalarShape(Object.class));
         }
         if (raw.isEnum()) {
@@ -92,6 +96,14 @@ abstract class JsonShape {
             return RecordShape.of(raw);
         }
         throw new IllegalArgumentException("no JSON form for " + raw.getName());
+    }
+
+    /** A list is read back as an ArrayList and a map as a LinkedHashMap; a declared type must accept that. */
+    private static void requireReadableAs(Class<?> declared, Class<?> read, Type whole) {
+        if (!declared.isAssignableFrom(read)) {
+            throw new IllegalArgumentException("no JSON form for " + whole.getTypeName() + ": JSON is read back as "
+                    + read.getSimpleName() + "; declare it as " + (List.class.isAssignableFrom(declared) ? "List" : "Map"));
+        }
     }
 
     private static void requireStringKeys(Type key, Type whole) {
