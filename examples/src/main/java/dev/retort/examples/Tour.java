@@ -61,6 +61,7 @@ final class Tour {
                     case 2 -> new Day2(tour).run();
                     case 3 -> new Day3(tour).run();
                     case 4 -> new Day4(tour).run();
+                    case 5 -> new Day5(tour).run();
                     default -> throw new IllegalArgumentException("No day " + day);
                 }
             }

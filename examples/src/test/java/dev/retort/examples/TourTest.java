@@ -62,7 +62,7 @@ class TourTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
 
-        assertThat(Main.run(new String[] {"tour", "5"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
+        assertThat(Main.run(new String[] {"tour", "8"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(Main.run(new String[] {"dance"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(Main.run(new String[0], out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Usage:");
