@@ -62,6 +62,7 @@ final class Tour {
                     case 3 -> new Day3(tour).run();
                     case 4 -> new Day4(tour).run();
                     case 5 -> new Day5(tour).run();
+                    case 6 -> new Day6(tour).run();
                     default -> throw new IllegalArgumentException("No day " + day);
                 }
             }
