@@ -63,6 +63,7 @@ final class Tour {
                     case 4 -> new Day4(tour).run();
                     case 5 -> new Day5(tour).run();
                     case 6 -> new Day6(tour).run();
+                    case 7 -> new Day7(tour).run();
                     default -> throw new IllegalArgumentException("No day " + day);
                 }
             }
