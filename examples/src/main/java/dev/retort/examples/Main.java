@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Command line of the examples: {@code tour [day]} runs the tutorial's exercises of one day (1 to 4)
+ * Command line of the examples: {@code tour [day]} runs the tutorial's exercises of one day (1 to 7)
  * or (without a day) of every day in order.
  *
  * <p>The database is the one named by the environment variable {@code RETORT_URL} when it is set
@@ -20,7 +20,7 @@ public final class Main {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private static final List<Integer> ALL_DAYS = List.of(1, 2, 3, 4);
+    private static final List<Integer> ALL_DAYS = List.of(1, 2, 3, 4, 5, 6, 7);
 
     private Main() {
     }
@@ -40,7 +40,8 @@ public final class Main {
         if (days.isEmpty()) {
             out.println("Usage: java -jar retort-examples.jar tour [day]");
             out.println("  tour       run every day of the tour (" + ALL_DAYS + ") in order");
-            out.println("  tour <day> run one day: 1 (engines, echo), 2 (transactions, pooling, pre-ping), 3 (schema) or 4 (CRUD)");
+            out.println("  tour <day> run one day: 1 (engines, echo), 2 (transactions, pooling, pre-ping), 3 (schema), 4 (CRUD),");
+            out.println("             5 (ORM mapping), 6 (sessions, object states) or 7 (ORM CRUD, transactions)");
             out.println("Database: $RETORT_URL (e.g. mysql://root@127.0.0.1:3306/test) or, when unset, an embedded MariaDB");
             return USAGE;
         }
@@ -74,6 +75,9 @@ public final class Main {
             case "2" -> Optional.of(List.of(2));
             case "3" -> Optional.of(List.of(3));
             case "4" -> Optional.of(List.of(4));
+            case "5" -> Optional.of(List.of(5));
+            case "6" -> Optional.of(List.of(6));
+            case "7" -> Optional.of(List.of(7));
             default -> Optional.empty();
         };
     }

@@ -61,6 +61,9 @@ final class Tour {
                     case 2 -> new Day2(tour).run();
                     case 3 -> new Day3(tour).run();
                     case 4 -> new Day4(tour).run();
+                    case 5 -> new Day5(tour).run();
+                    case 6 -> new Day6(tour).run();
+                    case 7 -> new Day7(tour).run();
                     default -> throw new IllegalArgumentException("No day " + day);
                 }
             }

@@ -3,7 +3,9 @@ package dev.retort.examples;
 import static dev.retort.core.schema.Schema.column;
 import static dev.retort.core.schema.Schema.index;
 import static dev.retort.core.sql.Sql.delete;
+import static dev.retort.core.sql.Sql.func;
 import static dev.retort.core.sql.Sql.insert;
+import static dev.retort.core.sql.Sql.literal;
 import static dev.retort.core.sql.Sql.or;
 import static dev.retort.core.sql.Sql.select;
 import static dev.retort.core.sql.Sql.text;
@@ -12,6 +14,8 @@ import static dev.retort.core.types.Types.DATETIME;
 import static dev.retort.core.types.Types.INTEGER;
 import static dev.retort.core.types.Types.enumOf;
 import static dev.retort.core.types.Types.string;
+import static dev.retort.orm.Orm.select;
+import static dev.retort.orm.Orm.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.core.engine.Engine;
@@ -21,6 +25,11 @@ import dev.retort.core.pool.PoolKind;
 import dev.retort.core.schema.Column;
 import dev.retort.core.schema.MetaData;
 import dev.retort.core.schema.Table;
+import dev.retort.orm.mapping.Mapping;
+import dev.retort.orm.mapping.Metamodel;
+import dev.retort.orm.session.ObjectState;
+import dev.retort.orm.session.Session;
+import dev.retort.orm.session.SessionFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +40,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The README's quick start, statement for statement, against the tests' server (or an embedded
- * MariaDB): if this fails, the README is wrong.
+ * The README's quick start and ORM section, statement for statement, against the tests' server (or
+ * an embedded MariaDB): if this fails, the README is wrong. The ORM section's entity is
+ * {@link Customer}.
  */
 class ReadmeQuickStartTest {
 
@@ -143,5 +153,54 @@ class ReadmeQuickStartTest {
 
         Mono<Void> done = engine.dispose();
         done.block();
+    }
+
+    @Test
+    void ormSectionWorksAsWritten() {
+        Engine engine = Engine.create(EngineUrl.parse(serverUrl).withDatabase("readme_shop"),
+                EngineOptions.builder().echo(true).build());
+
+        Mapping mapping = Mapping.of(Customer.class);
+        Mono<Void> tables = mapping.createAll(engine);
+        SessionFactory sessions = SessionFactory.of(engine, mapping);
+        var EMAIL = Metamodel.<String>column(Customer.class, "email");
+        var CITY = Metamodel.<String>column(Customer.class, "city");
+
+        Customer ann = new Customer("Ann", "ann@example.com", "Oslo");
+        Mono<Integer> annId = sessions.inTransaction(session -> {
+            session.add(ann);
+            return session.flush().then(Mono.fromSupplier(() -> ann.id));
+        });
+
+        Mono<List<String>> inOslo = sessions.withSession(session -> session
+                .scalars(select(Customer.class).where(CITY.eq("Oslo")).orderBy(EMAIL))
+                .map(customer -> customer.name)
+                .collectList());
+
+        Mono<Customer> moved = annId.flatMap(id -> sessions.inTransaction(session -> session
+                .getOne(Customer.class, id)
+                .doOnNext(customer -> customer.city = "Bergen")));
+
+        Mono<Long> renamed = sessions.inTransaction(session -> session.execute(update(Customer.class)
+                .where(EMAIL.like("%@example.com"))
+                .set(EMAIL, func.call("REPLACE", EMAIL.type(), EMAIL,
+                        literal("@example.com", EMAIL.type()), literal("@example.org", EMAIL.type())))));
+
+        assertThat(Session.state(ann)).isEqualTo(ObjectState.TRANSIENT);
+        tables.block();
+        Integer id = annId.block();
+        assertThat(id).isNotNull();
+        assertThat(ann.joined).isNotNull();
+        assertThat(Session.state(ann)).isEqualTo(ObjectState.DETACHED);
+        assertThat(inOslo.block()).containsExactly("Ann");
+        assertThat(moved.block().city).isEqualTo("Bergen");
+        assertThat(renamed.block()).isEqualTo(1L);
+        Customer read = sessions.withSession(session -> session.getOne(Customer.class, id)).block();
+        assertThat(read.email).isEqualTo("ann@example.org");
+        assertThat(read.city).isEqualTo("Bergen");
+        assertThat(engine.poolStatus().checkedOut()).isZero();
+
+        mapping.dropAll(engine).block();
+        engine.dispose().block();
     }
 }

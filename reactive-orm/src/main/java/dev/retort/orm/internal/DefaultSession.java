@@ -291,6 +291,15 @@ final class DefaultSession implements Session {
 
     private void afterRollback() {
         failure = null;
+        revertUncommitted();
+        members.forEach((entity, state) -> clear(entity, state));
+    }
+
+    /**
+     * After the transaction was rolled back: objects inserted or added since the last commit become
+     * transient (generated keys cleared), objects deleted since then are persistent again.
+     */
+    private void revertUncommitted() {
         List<Object> toTransient = new ArrayList<>();
         members.forEach((entity, state) -> {
             if (state.status == Status.PENDING || state.insertedInTransaction) {
@@ -317,7 +326,6 @@ final class DefaultSession implements Session {
                 state.status = Status.PERSISTENT;
                 identityMap.put(state.key, entity);
             }
-            clear(entity, state);
         });
     }
 
@@ -339,12 +347,24 @@ final class DefaultSession implements Session {
         return guard.mono(commit ? "commit" : "close", () -> commit ? commitNow().then(closeNow()) : closeNow());
     }
 
-    /** What the factory runs when the work failed: roll back, ignoring a second error, and close. */
-    Mono<Void> abandon() {
+    /**
+     * What the factory runs when the work failed: roll back, ignoring a second error, and close.
+     * When the failed work was a transaction ({@code inTransaction}) or a flush failed, objects whose
+     * INSERT or DELETE the rollback undid are reverted first as by {@link #rollback()} (inserted ones
+     * become transient, deleted ones persistent again), so no detached object keeps the key of a row
+     * that was never committed; otherwise objects are detached as by {@link #close()}.
+     */
+    Mono<Void> abandon(boolean transactional) {
         if (closed) {
             return Mono.empty();
         }
-        return connection.rollback().onErrorResume(ignored -> Mono.empty()).then(Mono.fromRunnable(this::detachAll));
+        boolean revert = transactional || failure != null;
+        return connection.rollback().onErrorResume(ignored -> Mono.empty()).then(Mono.fromRunnable(() -> {
+            if (revert) {
+                revertUncommitted();
+            }
+            detachAll();
+        }));
     }
 
     /** Closes the session without IO (cancel, or after the connection's rollback): every object leaves it. */

@@ -55,7 +55,7 @@ public final class DefaultSessionFactory implements SessionFactory {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(value -> session.finish(commit).then(Mono.justOrEmpty(value)))
-                .onErrorResume(error -> session.abandon().then(Mono.error(error)))
+                .onErrorResume(error -> session.abandon(commit).then(Mono.error(error)))
                 .doOnCancel(session::detachAll);
     }
 
@@ -63,7 +63,7 @@ public final class DefaultSessionFactory implements SessionFactory {
             boolean commit) {
         return Flux.defer(() -> Objects.requireNonNull(work.apply(session), "the session work returned null"))
                 .concatWith(Mono.defer(() -> session.finish(commit)).then(Mono.empty()))
-                .onErrorResume(error -> session.abandon().then(Mono.error(error)))
+                .onErrorResume(error -> session.abandon(commit).then(Mono.error(error)))
                 .doOnCancel(session::detachAll);
     }
 
