@@ -115,6 +115,18 @@ public final class MetamodelProcessor extends AbstractProcessor {
     private record Problem(Diagnostic.Kind kind, Element element, String message) {
     }
 
+    /**
+     * Processor option: {@code -Aretort.metamodel.problems=warning} reports mapping problems as
+     * warnings instead of errors (still writing no metamodel for those classes); for test sources
+     * that define invalid entities on purpose. The default is {@code error}.
+     */
+    public static final String PROBLEMS_OPTION = "retort.metamodel.problems";
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(PROBLEMS_OPTION);
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Entity.class.getName());
@@ -275,7 +287,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
     }
 
     private Problem error(Element blamed, String problem) {
-        return new Problem(Diagnostic.Kind.ERROR, blamed, "Cannot map " + runtimeName(blamed) + ": " + problem);
+        boolean warn = "warning".equals(processingEnv.getOptions().get(PROBLEMS_OPTION));
+        return new Problem(warn ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR, blamed, "Cannot map " + runtimeName(blamed) + ": " + problem);
     }
 
     private Problem warning(Element blamed, String problem) {

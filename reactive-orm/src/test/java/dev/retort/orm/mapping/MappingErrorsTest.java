@@ -484,29 +484,6 @@ class MappingErrorsTest {
     }
 
     @Entity
-    static class LoneA {
-        @Id Integer id;
-    }
-
-    @Entity
-    static class LoneB {
-        @Id Integer id;
-    }
-
-    @Test
-    void classesAlreadyInDifferentMetaDataCannotBeMappedTogether() {
-        Mapping a = Mapping.of(LoneA.class);
-        Mapping b = Mapping.of(LoneB.class);
-
-        assertThatThrownBy(() -> Mapping.of(LoneA.class, LoneB.class)).isExactlyInstanceOf(MappingException.class)
-                .hasMessage("Cannot map [LoneA, LoneB] together: some are already mapped into different MetaData (each"
-                        + " earlier Mapping.of call without the others starts its own); map related classes in one"
-                        + " Mapping.of call, or link them with @ForeignKey(entity = …)");
-        assertThat(Mapping.of(LoneA.class).metadata()).isSameAs(a.metadata());
-        assertThat(Mapping.mapperOf(LoneB.class)).isSameAs(b.mapper(LoneB.class));
-    }
-
-    @Entity
     static class GoodBesideNoId {
         @Id Integer id;
     }

@@ -199,6 +199,16 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void theProblemsOptionTurnsErrorsIntoWarningsAndStillWritesNothing() {
+        Compilation compilation = compile(List.of("-A" + MetamodelProcessor.PROBLEMS_OPTION + "=warning"),
+                entity("Tag", "String label;"));
+
+        assertThat(compilation.messages(Diagnostic.Kind.ERROR)).isEmpty();
+        assertThat(compilation.messages(Diagnostic.Kind.WARNING)).containsExactly("Cannot map com.example.Tag: it has no @Id field");
+        assertThat(compilation.generated()).isEmpty();
+    }
+
+    @Test
     void generatedValueOnAFieldThatIsNotTheId() {
         assertRejected(entity("Tag", "@Id long id; @GeneratedValue long sequence;"),
                 "Cannot map com.example.Tag.sequence: @GeneratedValue is for @Id fields");
@@ -321,14 +331,20 @@ class MetamodelProcessorTest {
 
     /** Compiles {@code sources} against the test class path with only {@link MetamodelProcessor}, into {@link #output}. */
     private Compilation compile(JavaFileObject... sources) {
+        return compile(List.of(), sources);
+    }
+
+    private Compilation compile(List<String> extraOptions, JavaFileObject... sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path generated = output.resolve("generated");
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(Files.createDirectories(output.resolve("classes"))));
             files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(generated)));
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
-                    List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Xlint:-processing"), null, List.of(sources));
+            List<String> options = new java.util.ArrayList<>(
+                    List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Xlint:-processing"));
+            options.addAll(extraOptions);
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, List.of(sources));
             task.setProcessors(List.of(new MetamodelProcessor()));
             task.call();
         } catch (IOException e) {
