@@ -4,10 +4,8 @@ import static dev.retort.orm.Orm.select;
 
 import dev.retort.core.dialect.Dialect;
 import dev.retort.core.engine.Engine;
-import dev.retort.core.schema.Column;
 import dev.retort.core.schema.Table;
 import dev.retort.orm.mapping.Mapping;
-import dev.retort.orm.mapping.Metamodel;
 import dev.retort.orm.session.SessionFactory;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -22,15 +20,11 @@ import reactor.core.publisher.Mono;
 final class Day5 {
 
     /**
-     * The day's classes, mapped together into one {@code MetaData}. Declared before the columns:
-     * looking a column up maps its class, alone, if it is not mapped yet, and two classes mapped
-     * apart cannot be mapped together afterwards.
+     * The day's classes, mapped together into one {@code MetaData}; typed columns come from the
+     * generated metamodel ({@code Post_.USER_ID}).
      */
     static final Mapping MAPPING = Mapping.of(User.class, Post.class);
 
-    /** The typed columns the queries use. */
-    static final Column<Integer> POST_ID = Metamodel.column(Post.class, "id");
-    static final Column<Integer> POST_USER_ID = Metamodel.column(Post.class, "userId");
 
     /** What the second session read. */
     private record UserWithPosts(User user, List<Post> posts) {
@@ -112,7 +106,7 @@ final class Day5 {
     private void readBack(SessionFactory sessions, Integer userId) {
         tour.println("\n--- Reading them back in a new session ---");
         UserWithPosts read = tour.await(sessions.withSession(session -> session.getOne(User.class, userId)
-                .flatMap(user -> session.scalars(select(Post.class).where(POST_USER_ID.eq(userId)).orderBy(POST_ID))
+                .flatMap(user -> session.scalars(select(Post.class).where(Post_.USER_ID.eq(userId)).orderBy(Post_.ID))
                         .collectList()
                         .map(posts -> new UserWithPosts(user, posts)))));
         tour.println("User: " + read.user().username);

@@ -8,11 +8,9 @@ import static dev.retort.orm.Orm.update;
 
 import dev.retort.core.engine.Engine;
 import dev.retort.core.exception.IntegrityException;
-import dev.retort.core.schema.Column;
 import dev.retort.core.sql.Compiled;
 import dev.retort.core.sql.expression.Expression;
 import dev.retort.orm.mapping.Mapping;
-import dev.retort.orm.mapping.Metamodel;
 import dev.retort.orm.query.EntityUpdate;
 import dev.retort.orm.session.ObjectState;
 import dev.retort.orm.session.Session;
@@ -33,17 +31,11 @@ import reactor.core.publisher.Mono;
 final class Day7 {
 
     /**
-     * The day's classes, mapped together into one {@code MetaData}. Declared before the columns:
-     * looking a column up maps its class, alone, if it is not mapped yet, and two classes mapped
-     * apart cannot be mapped together afterwards.
+     * The day's classes, mapped together into one {@code MetaData}; typed columns come from the
+     * generated metamodel ({@code Contact_.EMAIL}).
      */
     static final Mapping MAPPING = Mapping.of(Contact.class, LogEntry.class);
 
-    /** The typed columns the statements use. */
-    static final Column<Integer> CONTACT_ID = Metamodel.column(Contact.class, "id");
-    static final Column<String> EMAIL = Metamodel.column(Contact.class, "email");
-    static final Column<String> PHONE = Metamodel.column(Contact.class, "phone");
-    static final Column<Integer> LOG_ID = Metamodel.column(LogEntry.class, "id");
 
     private record BulkUpdate(long count, String loadedEmail) {
     }
@@ -122,7 +114,7 @@ final class Day7 {
     /** READ: every contact in id order, printed, and checked against {@code expected}. */
     private void listContacts(SessionFactory sessions, String... expected) {
         List<Contact> contacts = tour.await(sessions.withSession(session ->
-                session.scalars(select(Contact.class).orderBy(CONTACT_ID)).collectList()));
+                session.scalars(select(Contact.class).orderBy(Contact_.ID)).collectList()));
         List<String> lines = contacts.stream()
                 .map(c -> "ID: " + c.id + ", " + c.name + " - " + c.email + " (" + (c.phone != null ? c.phone : "No phone") + ")")
                 .toList();
@@ -158,9 +150,9 @@ final class Day7 {
     private void bulkUpdateDomain(Engine engine, SessionFactory sessions, Integer aliceId) {
         String oldDomain = "@ex.com";
         String newDomain = "@newco.com";
-        Expression<String> replaced = func.call("REPLACE", EMAIL.type(), EMAIL,
-                literal(oldDomain, EMAIL.type()), literal(newDomain, EMAIL.type()));
-        EntityUpdate<Contact> moveDomain = update(Contact.class).where(EMAIL.like("%" + oldDomain)).set(EMAIL, replaced);
+        Expression<String> replaced = func.call("REPLACE", Contact_.EMAIL.type(), Contact_.EMAIL,
+                literal(oldDomain, Contact_.EMAIL.type()), literal(newDomain, Contact_.EMAIL.type()));
+        EntityUpdate<Contact> moveDomain = update(Contact.class).where(Contact_.EMAIL.like("%" + oldDomain)).set(Contact_.EMAIL, replaced);
 
         Compiled compiled = moveDomain.toUpdate().compile(tour.await(engine.dialect()));
         tour.println("SQL: " + compiled.sql());
@@ -191,9 +183,9 @@ final class Day7 {
      * matched objects become DELETED there without another query of theirs.
      */
     private void bulkDeleteWithoutPhone(SessionFactory sessions) {
-        BulkDelete result = tour.await(sessions.inTransaction(session -> session.scalars(select(Contact.class).orderBy(CONTACT_ID))
+        BulkDelete result = tour.await(sessions.inTransaction(session -> session.scalars(select(Contact.class).orderBy(Contact_.ID))
                 .collectList()
-                .flatMap(loaded -> session.execute(delete(Contact.class).where(PHONE.isNull()))
+                .flatMap(loaded -> session.execute(delete(Contact.class).where(Contact_.PHONE.isNull()))
                         .map(count -> new BulkDelete(count, loaded.stream()
                                 .map(c -> c.name + " " + Session.state(c))
                                 .collect(Collectors.joining(", ")))))));
@@ -230,7 +222,7 @@ final class Day7 {
             tour.println("Step 2 failed: " + e.getClass().getSimpleName() + ": " + Tour.firstLine(e));
         }
         List<Contact> daves = tour.await(sessions.withSession(session ->
-                session.scalars(select(Contact.class).where(EMAIL.eq("dave@newco.com"))).collectList()));
+                session.scalars(select(Contact.class).where(Contact_.EMAIL.eq("dave@newco.com"))).collectList()));
         ObjectState state = Session.state(dave);
         tour.println("Rolled back together: contacts with Dave's email in the database: " + daves.size()
                 + "; the Dave object is " + state + " with ID " + dave.id);
@@ -242,7 +234,7 @@ final class Day7 {
     /** Every row of {@code logs}: only the committed welcome. */
     private void logs(SessionFactory sessions) {
         List<LogEntry> entries = tour.await(sessions.withSession(session ->
-                session.scalars(select(LogEntry.class).orderBy(LOG_ID)).collectList()));
+                session.scalars(select(LogEntry.class).orderBy(LogEntry_.ID)).collectList()));
         entries.forEach(entry -> tour.println("Log " + entry.id + ": " + entry.message));
         List<String> messages = entries.stream().map(entry -> entry.message).toList();
         tour.expect(messages.equals(List.of("Welcome email sent to Charlie (contact 5)")), "day 7 logs", "logs " + messages);

@@ -26,7 +26,6 @@ import dev.retort.core.schema.Column;
 import dev.retort.core.schema.MetaData;
 import dev.retort.core.schema.Table;
 import dev.retort.orm.mapping.Mapping;
-import dev.retort.orm.mapping.Metamodel;
 import dev.retort.orm.session.ObjectState;
 import dev.retort.orm.session.Session;
 import dev.retort.orm.session.SessionFactory;
@@ -163,8 +162,6 @@ class ReadmeQuickStartTest {
         Mapping mapping = Mapping.of(Customer.class);
         Mono<Void> tables = mapping.createAll(engine);
         SessionFactory sessions = SessionFactory.of(engine, mapping);
-        var EMAIL = Metamodel.<String>column(Customer.class, "email");
-        var CITY = Metamodel.<String>column(Customer.class, "city");
 
         Customer ann = new Customer("Ann", "ann@example.com", "Oslo");
         Mono<Integer> annId = sessions.inTransaction(session -> {
@@ -173,7 +170,7 @@ class ReadmeQuickStartTest {
         });
 
         Mono<List<String>> inOslo = sessions.withSession(session -> session
-                .scalars(select(Customer.class).where(CITY.eq("Oslo")).orderBy(EMAIL))
+                .scalars(select(Customer.class).where(Customer_.CITY.eq("Oslo")).orderBy(Customer_.EMAIL))
                 .map(customer -> customer.name)
                 .collectList());
 
@@ -182,9 +179,9 @@ class ReadmeQuickStartTest {
                 .doOnNext(customer -> customer.city = "Bergen")));
 
         Mono<Long> renamed = sessions.inTransaction(session -> session.execute(update(Customer.class)
-                .where(EMAIL.like("%@example.com"))
-                .set(EMAIL, func.call("REPLACE", EMAIL.type(), EMAIL,
-                        literal("@example.com", EMAIL.type()), literal("@example.org", EMAIL.type())))));
+                .where(Customer_.EMAIL.like("%@example.com"))
+                .set(Customer_.EMAIL, func.call("REPLACE", Customer_.EMAIL.type(), Customer_.EMAIL,
+                        literal("@example.com", Customer_.EMAIL.type()), literal("@example.org", Customer_.EMAIL.type())))));
 
         assertThat(Session.state(ann)).isEqualTo(ObjectState.TRANSIENT);
         tables.block();
