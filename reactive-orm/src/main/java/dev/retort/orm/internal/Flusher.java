@@ -96,7 +96,8 @@ final class Flusher {
         return Flux.fromIterable(byColumns.values())
                 .concatMap(group -> {
                     List<Map<String, @Nullable Object>> parameters = group.stream().map(rows::get).toList();
-                    if (generated.isPresent() && generated.get().isUnset(generated.get().get(group.get(0)))) {
+                    if (generated.isPresent()
+                            && group.stream().anyMatch(entity -> generated.get().isUnset(generated.get().get(entity)))) {
                         Attribute key = generated.get();
                         return session.connection.execute(Sql.insert(mapper.table()), parameters)
                                 .generatedKeys(key.column().name())
