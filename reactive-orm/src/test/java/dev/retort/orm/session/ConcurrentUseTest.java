@@ -144,6 +144,14 @@ class ConcurrentUseTest {
     }
 
     @Test
+    void getAfterTheFirstEntityOfAQuery() {
+        List<String> names = sessions.withSession(s -> s.execute(select(Book.class).orderBy(BOOK_ID)).first()
+                .flatMap(book -> s.getOne(Author.class, book.authorId).map(author -> List.of(book.title, author.name)))).block();
+
+        assertThat(names).containsExactly("Jane Eyre", "Brontë");
+    }
+
+    @Test
     void concatMapOverACollectedQuery() {
         List<Author> authors = sessions.withSession(s -> s.scalars(select(Book.class).orderBy(BOOK_ID)).collectList()
                 .flatMapMany(books -> Flux.fromIterable(books).concatMap(book -> s.getOne(Author.class, book.authorId)))

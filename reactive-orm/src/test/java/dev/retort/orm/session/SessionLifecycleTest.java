@@ -263,6 +263,33 @@ class SessionLifecycleTest {
                 "SELECT sl_items.id, sl_items.name, sl_items.qty FROM sl_items WHERE sl_items.id = ?");
     }
 
+    @Test
+    void explicitCloseDetachesAndEndsTheSession() {
+        Item item = committed("closing", 1);
+
+        List<String> seen = sessions.withSession(s -> s.getOne(Item.class, item.id).flatMap(loaded -> {
+            loaded.qty = 2;
+            return s.close().then(Mono.fromSupplier(() -> {
+                assertThat(Session.state(loaded)).isEqualTo(ObjectState.DETACHED);
+                assertThat(s.contains(loaded)).isFalse();
+                assertThat(s.identityMap()).isEmpty();
+                assertThatThrownBy(() -> s.add(new Item("late", 0)))
+                        .isInstanceOf(InvalidRequestException.class)
+                        .hasMessage("This session is closed; add() needs an open session");
+                return "closed";
+            })).flatMap(closed -> s.get(Item.class, item.id).map(found -> "found")
+                    .onErrorResume(InvalidRequestException.class, refused -> Mono.just(refused.getMessage()))
+                    .map(after -> List.of(closed, after)));
+        })).block();
+
+        assertThat(seen).containsExactly("closed", "This session is closed; get needs an open session");
+        assertThat(items()).containsExactly("closing:1");
+        assertThat(log.all()).containsExactly(
+                "BEGIN (implicit)",
+                "SELECT sl_items.id, sl_items.name, sl_items.qty FROM sl_items WHERE sl_items.id = ?",
+                "ROLLBACK");
+    }
+
     // ---- merge ----------------------------------------------------------------------------------
 
     @Test
