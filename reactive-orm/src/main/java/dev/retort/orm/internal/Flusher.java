@@ -49,7 +49,10 @@ final class Flusher {
                 }
                 List<Object> updates = plan.updates.get(mapper);
                 if (updates != null) {
-                    steps.add(Flux.fromIterable(updates).concatMap(entity -> update(mapper, entity)).then());
+                    steps.add(Flux.fromIterable(updates)
+                            .concatMap(entity -> readExpiredVersion(mapper, entity, "UPDATE")
+                                    .then(Mono.defer(() -> update(mapper, entity))))
+                            .then());
                 }
             }
             for (int i = plan.order.size() - 1; i >= 0; i--) {
@@ -97,7 +100,8 @@ final class Flusher {
         return Flux.fromIterable(byColumns.values())
                 .concatMap(group -> {
                     List<Map<String, @Nullable Object>> parameters = group.stream().map(rows::get).toList();
-                    if (generated.isPresent() && generated.get().isUnset(generated.get().get(group.get(0)))) {
+                    if (generated.isPresent()
+                            && group.stream().anyMatch(entity -> generated.get().isUnset(generated.get().get(entity)))) {
                         Attribute key = generated.get();
                         return session.connection.execute(Sql.insert(mapper.table()), parameters)
                                 .generatedKeys(key.column().name())
@@ -213,6 +217,30 @@ final class Flusher {
                 .then(Mono.fromRunnable(() -> state.takeSnapshot(entity)));
     }
 
+    /**
+     * Reads the {@code @Version} of an object whose snapshot lost it to an expiry (an unset value:
+     * versions start at 1) from its row, so the UPDATE or DELETE checks against the version now in
+     * the database, as SQLAlchemy loads an expired version before flushing. Fails with
+     * {@link StaleDataException} when the row is gone.
+     */
+    private Mono<Void> readExpiredVersion(Mapper<?> mapper, Object entity, String statement) {
+        Optional<Attribute> version = mapper.version();
+        if (version.isEmpty()) {
+            return Mono.empty();
+        }
+        Attribute counter = version.get();
+        InstanceState state = session.members.get(entity);
+        int index = mapper.attributes().indexOf(counter);
+        if (!counter.isUnset(state.snapshot[index])) {
+            return Mono.empty();
+        }
+        return session.loader.readBack(mapper, List.of(entity), List.of(counter))
+                .then(Mono.defer(() -> counter.isUnset(state.snapshot[index])
+                        ? Mono.error(new StaleDataException(statement + " of expired " + state.key + " in " + mapper.table().name()
+                                + " found no row to read its version from: another transaction deleted it"))
+                        : Mono.empty()));
+    }
+
     // ---- DELETE ------------------------------------------------------------------------------------
 
     private Mono<Void> delete(Mapper<?> mapper, List<Object> entities) {
@@ -220,16 +248,17 @@ final class Flusher {
         Mono<Void> statements;
         if (version.isPresent()) {
             int index = mapper.attributes().indexOf(version.get());
-            statements = Flux.fromIterable(entities).concatMap(entity -> {
-                InstanceState state = session.members.get(entity);
-                Object expected = state.snapshot[index];
-                return session.connection.execute(Sql.delete(mapper.table()).where(Keys.matching(mapper, state.key),
-                                Keys.equal(version.get().column(), expected)))
-                        .rowcount()
-                        .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty()
-                                : Mono.error(new StaleDataException("DELETE of " + state.key + " (version " + expected
-                                        + ") matched no row: another transaction changed or deleted it")));
-            }).then();
+            statements = Flux.fromIterable(entities).concatMap(entity -> readExpiredVersion(mapper, entity, "DELETE")
+                    .then(Mono.defer(() -> {
+                        InstanceState state = session.members.get(entity);
+                        Object expected = state.snapshot[index];
+                        return session.connection.execute(Sql.delete(mapper.table()).where(Keys.matching(mapper, state.key),
+                                        Keys.equal(version.get().column(), expected)))
+                                .rowcount()
+                                .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty()
+                                        : Mono.error(new StaleDataException("DELETE of " + state.key + " (version " + expected
+                                                + ") matched no row: another transaction changed or deleted it")));
+                    }))).then();
         } else {
             List<IdentityKey> keys = entities.stream().map(entity -> session.members.get(entity).key).toList();
             statements = Flux.fromIterable(Keys.chunks(keys))
