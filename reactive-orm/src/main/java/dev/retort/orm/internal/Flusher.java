@@ -85,17 +85,21 @@ final class Flusher {
 
     // ---- INSERT ------------------------------------------------------------------------------------
 
-    /** One executemany per group of rows with the same columns and the same need for a generated key. */
+    /** One executemany per group of rows with the same columns (and, on MySQL, the same need for a generated key). */
     private Mono<Void> insert(Mapper<?> mapper, List<Object> entities) {
         Optional<Attribute> generated = mapper.primaryKey().stream().filter(Attribute::isGenerated).findFirst();
         Map<List<Object>, List<Object>> byColumns = new LinkedHashMap<>();
         Map<Object, Map<String, @Nullable Object>> rows = new java.util.IdentityHashMap<>();
         List<Attribute> readBack = new ArrayList<>();
+        boolean returning = session.connection.dialect().supportsReturning();
         for (Object entity : entities) {
             boolean keyUnset = generated.isPresent() && generated.get().isUnset(generated.get().get(entity));
             Map<String, @Nullable Object> row = row(mapper, entity, readBack);
             rows.put(entity, row);
-            byColumns.computeIfAbsent(List.of(row.keySet(), keyUnset), k -> new ArrayList<>()).add(entity);
+            // RETURNING reports every row's key, explicit or generated; without it (MySQL) a row
+            // reports only a generated id, so rows with explicit keys go in statements of their own
+            byColumns.computeIfAbsent(returning ? List.of(row.keySet()) : List.of(row.keySet(), keyUnset),
+                    k -> new ArrayList<>()).add(entity);
         }
         return Flux.fromIterable(byColumns.values())
                 .concatMap(group -> {

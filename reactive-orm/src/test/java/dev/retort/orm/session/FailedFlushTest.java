@@ -268,6 +268,7 @@ class FailedFlushTest {
 
         assertThat(teamNames()).isEmpty();
         assertThat(memberRows()).containsExactly("gone:0", "other:0", "taken:0");
-        assertThat(Session.state(red)).isEqualTo(ObjectState.DETACHED);
+        assertThat(Session.state(red)).isEqualTo(ObjectState.TRANSIENT);
+        assertThat(red.id).isNull();
     }
 }
