@@ -39,8 +39,17 @@ final class BulkSynchronizer {
      */
     Mono<Long> update(EntityUpdate<?> update) {
         Mapper<?> mapper = update.mapper();
-        Mono<Long> run = Mono.defer(() -> session.connection.execute(update.toUpdate()).rowcount());
         SynchronizeSession mode = update.synchronizeSession();
+        if (mode != SynchronizeSession.NONE) {
+            for (Column<?> column : update.assignments().keySet()) {
+                if (attributeOf(mapper, column).isId()) {
+                    return Mono.error(new InvalidRequestException("This UPDATE of " + mapper.entityClass().getSimpleName()
+                            + " assigns the primary key column " + column.name() + ", which loaded objects cannot follow;"
+                            + " run it with SynchronizeSession.NONE and expunge the affected objects"));
+                }
+            }
+        }
+        Mono<Long> run = Mono.defer(() -> session.connection.execute(update.toUpdate()).rowcount());
         if (mode == SynchronizeSession.NONE) {
             return run;
         }

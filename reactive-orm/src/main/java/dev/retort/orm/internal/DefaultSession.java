@@ -15,6 +15,7 @@ import dev.retort.orm.query.EntityUpdate;
 import dev.retort.orm.session.EntityResult;
 import dev.retort.orm.session.Session;
 import dev.retort.orm.session.SessionOptions;
+import dev.retort.orm.session.StaleDataException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -71,6 +72,10 @@ final class DefaultSession implements Session {
         }
         if (state != null && state.session != null && !state.session.isClosed()) {
             throw new InvalidRequestException(describe(entity) + " belongs to another open session; expunge it there, or merge() it here");
+        }
+        if (state != null && state.status == Status.DELETED) {
+            throw new InvalidRequestException(describe(entity) + " was deleted; its row is gone. Add a new object"
+                    + " (or merge() a copy) to insert it again");
         }
         if (state != null && state.key != null && state.status != Status.PENDING) {
             if (identityMap.containsKey(state.key)) {
@@ -222,9 +227,22 @@ final class DefaultSession implements Session {
             Mono<T> target = loaded != null && !members.get(loaded).expired
                     ? Mono.just((T) loaded)
                     : autoflush().then(loader.load(mapper, key));
-            return target.map(found -> copy(mapper, entity, found))
+            return target.map(found -> copy(mapper, entity, requireSameVersion(mapper, entity, found)))
                     .switchIfEmpty(Mono.fromSupplier(() -> add(copy(mapper, entity, mapper.newInstance()))));
         });
+    }
+
+    /** A merged object that carries a version must carry the one the session has (else it is stale). */
+    private static <T> T requireSameVersion(Mapper<T> mapper, T merged, T target) {
+        mapper.version().ifPresent(version -> {
+            Object given = version.get(merged);
+            Object current = version.get(target);
+            if (!version.isUnset(given) && !java.util.Objects.equals(version.coerce(given), version.coerce(current))) {
+                throw new StaleDataException("Cannot merge " + describe(target) + " at version " + given
+                        + ": the row is at version " + current + " (another transaction changed it)");
+            }
+        });
+        return target;
     }
 
     private static <T> T copy(Mapper<T> mapper, T from, T to) {
@@ -374,6 +392,9 @@ final class DefaultSession implements Session {
             state.session = null;
             if (state.status == Status.PENDING) {
                 InstanceStates.remove(entity);
+            } else if (state.status == Status.DELETED) {
+                // its DELETE was never committed (a commit detaches deleted objects before this)
+                state.status = Status.PERSISTENT;
             }
         });
         members.clear();

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * three-valued logic ({@code null} is UNKNOWN). It compiles only what it can evaluate exactly as
  * the server does: comparisons, integer arithmetic, AND/OR/NOT, IN, BETWEEN and IS NULL over
  * numbers, booleans and date/time values of the statement's own table; enums and UUIDs for
- * equality only. Text is refused (the server compares it under a collation, usually
+ * equality only; IS NULL of any column of the table. Text is refused (the server compares it under a collation, usually
  * case-insensitive), as are functions, subqueries and other tables' columns.
  */
 final class Evaluator {
@@ -183,7 +183,9 @@ final class Evaluator {
             });
         }
         if (expression instanceof IsNull isNull) {
-            Node operand = compile(isNull.operand());
+            Node operand = isNull.operand() instanceof Column<?> column && attributes.containsKey(column)
+                    ? new Node(Kind.EXACT, null, attributes.get(column)::get)
+                    : compile(isNull.operand());
             return bool(entity -> (operand.eval(entity) == null) != isNull.negated());
         }
         throw new Unevaluable(expression.getClass().getSimpleName() + " expressions");

@@ -74,8 +74,8 @@ final class OperationGuard {
         }
         Throwable failure = session.failure;
         if (failure != null && !ALLOWED_AFTER_FAILURE.contains(name)) {
-            throw new InvalidRequestException("This session's transaction was rolled back after a failed flush ("
-                    + failure + "); call rollback() before " + name, failure);
+            throw new InvalidRequestException("This session's flush failed or was cancelled part-way (" + failure
+                    + "), so its transaction must be rolled back; call rollback() before " + name, failure);
         }
         Operation operation = new Operation(name);
         if (!running.compareAndSet(null, operation)) {

@@ -17,7 +17,7 @@ package dev.retort.orm.mapping;
  *   <tr><td>Instant</td><td>TIMESTAMP</td></tr>
  *   <tr><td>LocalDate / LocalTime</td><td>DATE / TIME</td></tr>
  *   <tr><td>UUID</td><td>CHAR(36)</td></tr>
- *   <tr><td>byte[]</td><td>BLOB (LONGBLOB beyond 64 KiB of {@link Column#length()})</td></tr>
+ *   <tr><td>byte[]</td><td>BLOB, or the smallest BLOB type holding {@link Column#length()} bytes (MEDIUMBLOB, LONGBLOB)</td></tr>
  *   <tr><td>an enum</td><td>ENUM of the constants' names</td></tr>
  *   <tr><td>a record, Map or List</td><td>JSON</td></tr>
  * </table>

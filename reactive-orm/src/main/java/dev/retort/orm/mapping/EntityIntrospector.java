@@ -144,6 +144,10 @@ final class EntityIntrospector {
     }
 
     private static Supplier<?> parseDefault(Field field, String text) {
+        if (field.getType().isPrimitive()) {
+            throw MappingException.of(field, "defaultValue needs a boxed type: a primitive field is never null, so the"
+                    + " default would never apply (initialise the field instead)");
+        }
         Class<?> type = Primitives.boxed(field.getType());
         Function<String, Object> parse = parserFor(type);
         if (parse == null) {

@@ -14,8 +14,9 @@ public enum SynchronizeSession {
     NONE,
     /**
      * Evaluate the WHERE clause against each loaded object in Java and apply the new values (or
-     * mark deleted). Only comparisons, arithmetic, AND/OR/NOT, IN, BETWEEN and IS NULL over
-     * numbers, booleans, dates and times of the statement's own table qualify; text comparisons
+     * mark deleted). Only comparisons, integer arithmetic, AND/OR/NOT, IN and BETWEEN over
+     * numbers, booleans, dates and times of the statement's own table qualify, and IS NULL of any
+     * of its columns; text comparisons
      * and LIKE are refused because the server compares text under its collation (usually
      * case-insensitive). Statements that do not qualify fail with an
      * {@code InvalidRequestException}.

@@ -320,7 +320,13 @@ class MappingErrorsTest {
     @Entity
     static class BadIntDefault {
         @Id Integer id;
-        @Column(defaultValue = "abc") int count;
+        @Column(defaultValue = "abc") Integer count;
+    }
+
+    @Entity
+    static class PrimitiveDefault {
+        @Id Integer id;
+        @Column(defaultValue = "5") int tries;
     }
 
     @Entity
@@ -351,6 +357,8 @@ class MappingErrorsTest {
                 PREFIX + "BadBooleanDefault.active: defaultValue \"yes\" is not a Boolean: expected true or false");
         assertFails(() -> Mapping.of(BadEnumDefault.class), PREFIX + "BadEnumDefault.answer: defaultValue \"MAYBE\" is not a"
                 + " Answer: No enum constant dev.retort.orm.mapping.MappingErrorsTest.Answer.MAYBE");
+        assertFails(() -> Mapping.of(PrimitiveDefault.class), PREFIX + "PrimitiveDefault.tries: defaultValue needs a boxed"
+                + " type: a primitive field is never null, so the default would never apply (initialise the field instead)");
         assertFails(() -> Mapping.of(DateDefault.class), PREFIX + "DateDefault.day: defaultValue is supported for strings,"
                 + " numbers, booleans and enums; use a field initializer");
     }

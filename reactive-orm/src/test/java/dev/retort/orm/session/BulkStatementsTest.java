@@ -119,6 +119,34 @@ class BulkStatementsTest {
     }
 
     @Test
+    void assigningThePrimaryKeyNeedsSynchronizeNone() {
+        Column<Integer> id = (Column<Integer>) (Column<?>) column("id");
+        assertThatThrownBy(() -> sessions.inTransaction(s -> s.execute(update(Member.class)
+                        .where(NAME.eq("Ann")).set(id, 900))).block())
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("This UPDATE of Member assigns the primary key column id, which loaded objects cannot follow;"
+                        + " run it with SynchronizeSession.NONE and expunge the affected objects");
+
+        Long moved = sessions.inTransaction(s -> s.execute(update(Member.class).where(NAME.eq("Ann")).set(id, 900)
+                .synchronize(SynchronizeSession.NONE))).block();
+        assertThat(moved).isEqualTo(1L);
+        assertThat(stored().get("Ann").id).isEqualTo(900);
+    }
+
+    @Test
+    void evaluateMatchesIsNullOnAnyColumn() {
+        Map<String, Member> loaded = sessions.inTransaction(s -> loadAll(s)
+                .flatMap(all -> s.execute(update(Member.class).where(AGE.isNull()).set(EMAIL, "none@old.com")
+                                .synchronize(SynchronizeSession.EVALUATE))
+                        .thenReturn(all))).block();
+
+        assertThat(loaded.get("Eve").email).isEqualTo("none@old.com");
+        assertThat(loaded.get("Ann").email).isEqualTo("ann@old.com");
+        assertThat(log.statements("SELECT")).hasSize(1);
+        assertThat(stored().get("Eve").email).isEqualTo("none@old.com");
+    }
+
+    @Test
     void deleteAnswersTheDeletedRowcount() {
         Long deleted = sessions.inTransaction(s -> s.execute(delete(Member.class).where(AGE.lt(40)))).block();
 

@@ -185,8 +185,8 @@ class FailedFlushTest {
         for (int i = 1; i < errors.size(); i++) {
             assertThat(errors.get(i))
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessageStartingWith("This session's transaction was rolled back after a failed flush (")
-                    .hasMessageEndingWith("); call rollback() before " + operations.get(i - 1))
+                    .hasMessageStartingWith("This session's flush failed or was cancelled part-way (")
+                    .hasMessageEndingWith("), so its transaction must be rolled back; call rollback() before " + operations.get(i - 1))
                     .hasCause(errors.get(0));
         }
         assertThat(later.id).isNotNull();

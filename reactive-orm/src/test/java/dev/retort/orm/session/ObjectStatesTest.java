@@ -2,8 +2,10 @@ package dev.retort.orm.session;
 
 import static dev.retort.core.sql.Sql.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.core.engine.Engine;
+import dev.retort.core.exception.InvalidRequestException;
 import dev.retort.core.testing.DatabaseTest;
 import dev.retort.core.testing.TestDatabase;
 import dev.retort.orm.StatementLog;
@@ -301,5 +303,25 @@ class ObjectStatesTest {
 
         assertThat(seen).containsExactly(true, false, true, false, false);
         assertThat(log.count("UPDATE")).isZero();
+    }
+
+    @Test
+    void aCommittedDeletionCannotBeAddedBackButAnUncommittedOneIsPersistentAgain() {
+        User gone = new User("gone");
+        User kept = new User("kept");
+        sessions.inTransaction(s -> Mono.fromRunnable(() -> s.addAll(List.of(gone, kept)))).block();
+        User deleted = sessions.inTransaction(s -> s.getOne(User.class, gone.id).doOnNext(s::delete)).block();
+        assertThat(Session.state(deleted)).isEqualTo(ObjectState.DETACHED);
+
+        assertThatThrownBy(() -> sessions.inTransaction(s -> Mono.fromSupplier(() -> s.add(deleted))).block())
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("User#" + gone.id + " was deleted; its row is gone. Add a new object (or merge() a copy) to insert it again");
+
+        User reloaded = sessions.withSession(s -> s.getOne(User.class, kept.id)
+                .flatMap(user -> Mono.fromRunnable(() -> s.delete(user)).then(s.flush()).thenReturn(user))).block();
+        assertThat(Session.state(reloaded)).isEqualTo(ObjectState.DETACHED);
+        String name = sessions.inTransaction(s -> Mono.fromSupplier(() -> s.add(reloaded))
+                .flatMap(user -> s.getOne(User.class, kept.id)).map(user -> user.name)).block();
+        assertThat(name).isEqualTo("kept");
     }
 }

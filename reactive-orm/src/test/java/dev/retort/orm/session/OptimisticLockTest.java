@@ -298,4 +298,19 @@ class OptimisticLockTest {
         assertThat(log.statements("DELETE"))
                 .containsExactly("DELETE FROM ol_accounts WHERE ol_accounts.id = ? AND ol_accounts.version = ?");
     }
+
+    @Test
+    void mergingAStaleDetachedObjectFails() {
+        Account detached = sessions.inTransaction(s -> Mono.fromSupplier(() -> s.add(new Account("stale-merge", 10)))).block();
+        sessions.inTransaction(s -> s.getOne(Account.class, detached.id).doOnNext(a -> a.balance = 20)).block();
+        detached.balance = 30;
+
+        assertThatThrownBy(() -> sessions.inTransaction(s -> s.merge(detached)).block())
+                .isInstanceOf(StaleDataException.class)
+                .hasMessage("Cannot merge Account#" + detached.id + " at version 1: the row is at version 2"
+                        + " (another transaction changed it)");
+        Account stored = sessions.withSession(s -> s.getOne(Account.class, detached.id)).block();
+        assertThat(stored.balance).isEqualTo(20);
+        assertThat(stored.version).isEqualTo(2);
+    }
 }
