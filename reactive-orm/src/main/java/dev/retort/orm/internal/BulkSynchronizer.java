@@ -94,7 +94,7 @@ final class BulkSynchronizer {
         if (mode != SynchronizeSession.FETCH) {
             try {
                 Function<Object, Boolean> matches = new Evaluator(mapper).condition(delete.whereClause());
-                return run.doOnNext(count -> loaded.stream().filter(matches::apply).toList().forEach(this::markDeleted));
+                return run.doOnNext(count -> loaded.stream().filter(matches::apply).toList().forEach(session::rowDeleted));
             } catch (Evaluator.Unevaluable unevaluable) {
                 if (mode == SynchronizeSession.EVALUATE) {
                     return Mono.error(new InvalidRequestException("Cannot synchronize the session by evaluating this DELETE of "
@@ -110,7 +110,7 @@ final class BulkSynchronizer {
                 .flatMap(matched -> run.doOnNext(count -> loaded.stream()
                         .filter(entity -> matched.contains(session.members.get(entity).key))
                         .toList()
-                        .forEach(this::markDeleted)));
+                        .forEach(session::rowDeleted)));
     }
 
     /** Persistent, unexpired objects of the mapper's class in the identity map. */
@@ -141,13 +141,6 @@ final class BulkSynchronizer {
         }
     }
 
-    private void markDeleted(Object entity) {
-        InstanceState state = session.members.get(entity);
-        state.status = Status.DELETED;
-        state.markedForDeletion = false;
-        state.deletedInTransaction = true;
-        session.identityMap.remove(state.key, entity);
-    }
 
     /** The keys the WHERE clause matches now (one SELECT of the key columns). */
     private Mono<Set<IdentityKey>> matchedKeys(Mapper<?> mapper, List<Expression<Boolean>> where) {

@@ -474,6 +474,15 @@ final class DefaultSession implements Session {
         return guard.flux(operation, body);
     }
 
+    /** A persistent object whose row a flushed DELETE removed: DELETED until the commit, out of the identity map. */
+    void rowDeleted(Object entity) {
+        InstanceState state = members.get(entity);
+        state.status = Status.DELETED;
+        state.markedForDeletion = false;
+        state.deletedInTransaction = true;
+        identityMap.remove(state.key, entity);
+    }
+
     long nextOrder() {
         return sequence++;
     }

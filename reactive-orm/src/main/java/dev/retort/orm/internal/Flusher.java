@@ -270,14 +270,6 @@ final class Flusher {
                             .rowcount())
                     .then();
         }
-        return statements.then(Mono.fromRunnable(() -> entities.forEach(this::becomeDeleted)));
-    }
-
-    private void becomeDeleted(Object entity) {
-        InstanceState state = session.members.get(entity);
-        state.status = Status.DELETED;
-        state.markedForDeletion = false;
-        state.deletedInTransaction = true;
-        session.identityMap.remove(state.key, entity);
+        return statements.then(Mono.fromRunnable(() -> entities.forEach(session::rowDeleted)));
     }
 }
