@@ -48,6 +48,8 @@ class CancelStormTest {
     private static final int POOL_SIZE = 4;
     private static final int CONCURRENCY = 16;
     private static final Duration STORM_BUDGET = Duration.ofSeconds(40);
+    /** DefaultConnection.INTERRUPT_GRACE: a cancelled result still draining after it is stopped and replaced. */
+    private static final Duration KILL_GRACE = Duration.ofMillis(250);
 
     private final TestDatabase db;
 
@@ -368,7 +370,16 @@ class CancelStormTest {
                 assertThat(v / 10000).isBetween(1, 50);
                 assertThat(v % 10000).isBetween(1, ROWS);
             });
-            assertThat(next.get(0, Long.class)).as("same connection").isEqualTo(connectionId);
+            // the release drains the rest of the result; if that has not answered within the 250 ms
+            // grace, a KILL QUERY is sent and the connection replaced (a busy machine gets there)
+            if (elapsed.compareTo(KILL_GRACE) < 0) {
+                assertThat(next.get(0, Long.class)).as("same connection after a drain within the grace")
+                        .isEqualTo(connectionId);
+            } else if (next.get(0, Long.class) != connectionId) {
+                System.out.println("RELIABILITY take(" + take + "): the drain took longer than the grace; connection "
+                        + "replaced");
+                connectionId = next.get(0, Long.class);
+            }
             assertThat(next.get(1, Long.class)).isEqualTo(take);
             assertThat(next.get(2, Long.class)).isEqualTo(ROWS);
             // includes draining the rest of the 100,000 rows (r2dbc-mysql does it at release); generous for a busy CI box
