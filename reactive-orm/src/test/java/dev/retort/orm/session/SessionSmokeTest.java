@@ -71,7 +71,6 @@ class SessionSmokeTest {
         }).block();
         assertThat(id).isNotNull();
         assertThat(Session.state(ann)).isEqualTo(ObjectState.DETACHED);
-        System.out.println(log.all());
 
         Person loaded = sessions.inTransaction(s -> s.get(Person.class, id).flatMap(p -> s.get(Person.class, id)
                 .doOnNext(again -> assertThat(again).isSameAs(p))
@@ -81,6 +80,5 @@ class SessionSmokeTest {
         assertThat(all).singleElement().satisfies(p -> assertThat(p.age).isEqualTo(31));
         sessions.inTransaction(s -> s.get(Person.class, id).doOnNext(s::delete).then()).block();
         assertThat(sessions.withSession(s -> s.get(Person.class, id)).blockOptional()).isEmpty();
-        System.out.println(log.all());
     }
 }
