@@ -2,6 +2,7 @@ package dev.retort.bench;
 
 import dev.retort.bench.States.JdbcState;
 import dev.retort.bench.States.RawState;
+import dev.retort.bench.States.RetortNoTimeoutState;
 import dev.retort.bench.States.RetortState;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,8 @@ import reactor.core.publisher.Mono;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class AcquireBenchmark {
 
     /** {@code usingWhen(pool.create(), c -> Mono.just(1), Connection::close)}. */
@@ -33,6 +34,12 @@ public class AcquireBenchmark {
     /** {@code engine.connect(c -> Mono.just(1))}. */
     @Benchmark
     public Integer core(RetortState retort) {
+        return retort.engine.connect(connection -> Mono.just(1)).block();
+    }
+
+    /** {@code engine.connect(c -> Mono.just(1))} on an engine with {@code poolTimeout(null)}. */
+    @Benchmark
+    public Integer coreNoPoolTimeout(RetortNoTimeoutState retort) {
         return retort.engine.connect(connection -> Mono.just(1)).block();
     }
 

@@ -6,6 +6,7 @@ import dev.retort.bench.States.JdbcState;
 import dev.retort.bench.States.Keys;
 import dev.retort.bench.States.OrmState;
 import dev.retort.bench.States.RawState;
+import dev.retort.bench.States.RetortNoTimeoutState;
 import dev.retort.bench.States.RetortState;
 import java.sql.SQLException;
 import java.util.Map;
@@ -27,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class PointSelectBenchmark {
 
     /** raw r2dbc-mysql + r2dbc-pool. */
@@ -47,6 +48,12 @@ public class PointSelectBenchmark {
     @Benchmark
     public ItemRow coreBuilt(RetortState retort, Keys keys) {
         return retort.engine.execute(Queries.pointBuilt(keys.next())).first().map(Queries::item).block();
+    }
+
+    /** Retort Core as {@link #core} on an engine with {@code poolTimeout(null)}. */
+    @Benchmark
+    public ItemRow coreNoPoolTimeout(RetortNoTimeoutState retort, Keys keys) {
+        return retort.engine.execute(Queries.POINT, Map.of("id", keys.next())).first().map(Queries::item).block();
     }
 
     /** Retort ORM: {@code sessions.withSession(s -> s.get(Item.class, id))}, a new session per lookup. */

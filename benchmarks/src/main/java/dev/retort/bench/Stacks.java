@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Properties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.resources.LoopResources;
+import reactor.netty.tcp.TcpResources;
 
 /**
  * Builds the three stacks with the same server, the same number of connections and the same
@@ -24,17 +26,17 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li><b>Retort</b>: {@code Engine.create(url, poolSize(N).maxOverflow(0))}, a QUEUE pool of N.</li>
  *   <li><b>raw</b>: r2dbc-mysql's {@code ConnectionFactory} from the same options Retort gives it
- *       (the URL's options plus {@code tcpNoDelay}, UTC session time zone) in an r2dbc-pool configured
- *       as Retort configures its own: {@code maxSize = N}, {@code initialSize = minIdle = 0}, LOCAL
- *       validation, no acquire retry.</li>
+ *       (the URL's options plus {@code tcpNoDelay}, UTC session time zone) in an r2dbc-pool of N with
+ *       r2dbc-pool's defaults otherwise (see {@link #rawPool}).</li>
  *   <li><b>JDBC</b>: mysql-connector-j in HikariCP with {@code maximumPoolSize = minimumIdle = N} and
  *       the settings HikariCP recommends for MySQL (client-side statement cache, local session state,
  *       {@code rewriteBatchedStatements}).</li>
  * </ul>
  *
- * <p>Both reactive pools are warmed from the benchmark thread (N checkouts held at once), so their
- * connections are opened outside an event loop and spread round-robin over the event loops
- * instead of being co-located on the loop that happened to ask for them (r2dbc-pool#190).
+ * <p>Both reactive pools are warmed from the benchmark thread before measuring, so their
+ * connections are opened outside an event loop; {@link LoopCheck} reports how they spread over
+ * the event loops (r2dbc-pool#190: a pool warmed with {@code initialSize == maxSize} may put them
+ * all on one).
  */
 final class Stacks {
 
@@ -44,13 +46,49 @@ final class Stacks {
     /** Statements in flight in the concurrent suites (flatMap concurrency / JDBC threads). */
     static final int IN_FLIGHT = 64;
 
+    /**
+     * With {@code -Dretort.bench.colocate=false} both reactive stacks run on event loops without
+     * colocation (reactor-netty's global {@code TcpResources} replaced before any connection factory
+     * is made): a connection opened from an event-loop thread is then not pinned to that loop.
+     * Retort's engine takes no {@code LoopResources}, so this global switch is the only way to give
+     * it, and the raw baseline, the same loops.
+     */
+    static final boolean COLOCATE = Boolean.parseBoolean(System.getProperty("retort.bench.colocate", "true"));
+
+    static {
+        if (!COLOCATE) {
+            TcpResources.set(LoopResources.create("bench-tcp", 1, LoopResources.DEFAULT_IO_WORKER_COUNT, true, false));
+        }
+    }
+
+    /** The event loops the reactive stacks use, for reports. */
+    static String loops() {
+        return LoopResources.DEFAULT_IO_WORKER_COUNT + " event loops (reactor-netty default for "
+                + Runtime.getRuntime().availableProcessors() + " CPUs), " + (COLOCATE ? "colocated (driver default)"
+                        : "without colocation (-Dretort.bench.colocate=false)");
+    }
+
     private Stacks() {
     }
 
     // ---- Retort -------------------------------------------------------------------------------------
 
+    /**
+     * An engine with a QUEUE pool of N and otherwise Retort's defaults (among them a 30 s
+     * {@code poolTimeout}, r2dbc-pool's {@code maxAcquireTime}). Its pool opens connections on demand
+     * only, so it is warmed by holding N checkouts at once from this (non-event-loop) thread.
+     */
     static Engine engine(BenchUrl url) {
-        Engine engine = Engine.create(url.engineUrl(), EngineOptions.builder()
+        return engine(url, EngineOptions.builder());
+    }
+
+    /** {@link #engine} without a pool timeout ({@code poolTimeout(null)}): no timer armed per checkout. */
+    static Engine engineWithoutPoolTimeout(BenchUrl url) {
+        return engine(url, EngineOptions.builder().poolTimeout(null));
+    }
+
+    private static Engine engine(BenchUrl url, EngineOptions.Builder options) {
+        Engine engine = Engine.create(url.engineUrl(), options
                 .name("retort-bench")
                 .poolSize(CONNECTIONS)
                 .maxOverflow(0)
@@ -78,17 +116,21 @@ final class Stacks {
         return ConnectionFactories.get(options.build());
     }
 
+    /**
+     * r2dbc-pool with its defaults except the size: {@code initialSize = maxSize = N} and
+     * {@code warmup()} before measuring, LOCAL validation, no acquire timeout (r2dbc-pool's default;
+     * Retort's engine sets one, see {@link #engine}), no acquire retry. This is the limit a careful
+     * user of the raw driver gets.
+     */
     static ConnectionPool rawPool(BenchUrl url) {
         ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(rawFactory(url))
                 .name("raw-bench")
-                .initialSize(0)
-                .minIdle(0)
+                .initialSize(CONNECTIONS)
                 .maxSize(CONNECTIONS)
-                .maxAcquireTime(Duration.ofSeconds(30))
                 .acquireRetry(0)
                 .validationDepth(ValidationDepth.LOCAL)
                 .build());
-        warm(i -> Mono.usingWhen(pool.create(), connection -> hold(), io.r2dbc.spi.Connection::close));
+        pool.warmup().block(Duration.ofSeconds(60));
         return pool;
     }
 

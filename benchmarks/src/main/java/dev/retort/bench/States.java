@@ -42,6 +42,22 @@ public final class States {
         }
     }
 
+    /** Retort Core with {@code poolTimeout(null)}: shows what arming the pool timeout costs per checkout. */
+    @State(Scope.Benchmark)
+    public static class RetortNoTimeoutState {
+        public Engine engine;
+
+        @Setup(Level.Trial)
+        public void open() {
+            engine = Stacks.engineWithoutPoolTimeout(BenchUrl.current());
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            engine.dispose().block(CLOSE_TIMEOUT);
+        }
+    }
+
     /** Retort ORM: a session factory over its own engine (same pool settings as {@link RetortState}). */
     @State(Scope.Benchmark)
     public static class OrmState {
