@@ -79,6 +79,7 @@ public final class BenchMain {
                 url = environmentUrl;
             }
             BenchUrl bench = BenchUrl.parse(url);
+            System.out.println("# " + Stacks.CONNECTIONS + " connections per stack; " + Stacks.loops());
             System.out.println("# Database: " + bench.masked());
             Fixture.ServerInfo info = Fixture.prepare(bench);
             System.out.println("# Server " + info.version() + "; bulk-insert table ENGINE=" + info.sinkEngine()
@@ -94,6 +95,11 @@ public final class BenchMain {
             if (embedded) {
                 forkArgs.add("-D" + BenchUrl.PROPERTY + "=" + url); // no password: the embedded server's root
             }
+            for (String property : List.of("retort.bench.colocate", "retort.bench.connections")) {
+                if (System.getProperty(property) != null) {
+                    forkArgs.add("-D" + property + "=" + System.getProperty(property));
+                }
+            }
             ChainedOptionsBuilder options = new OptionsBuilder().parent(cli)
                     .jvmArgsAppend(forkArgs.toArray(String[]::new));
             if (cli.getIncludes().isEmpty()) {
@@ -101,6 +107,12 @@ public final class BenchMain {
             }
             if (cli.getProfilers().stream().noneMatch(p -> p.getKlass().equals("gc") || p.getKlass().endsWith("GCProfiler"))) {
                 options.addProfiler(GCProfiler.class);
+            }
+            if (cli.getProfilers().stream().noneMatch(p -> p.getKlass().endsWith("CpuProfiler"))) {
+                options.addProfiler(CpuProfiler.class);
+            }
+            if (embedded && cli.getProfilers().stream().noneMatch(p -> p.getKlass().endsWith("StatementsProfiler"))) {
+                options.addProfiler(StatementsProfiler.class); // the embedded server serves this run alone
             }
             if (!cli.getResult().hasValue()) {
                 options.result(out.resolve("jmh-result.json").toString());

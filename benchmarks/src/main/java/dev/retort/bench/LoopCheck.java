@@ -38,12 +38,12 @@ final class LoopCheck {
         String raw;
         try {
             raw = describe(i -> Raw.withConnection(pool, connection -> Flux.from(connection.createStatement(HOLD).execute())
-                    .flatMap(result -> result.map((row, metadata) -> Thread.currentThread().getName()))
+                    .concatMap(result -> result.map((row, metadata) -> Thread.currentThread().getName()))
                     .last()));
         } finally {
             pool.disposeLater().block(Duration.ofSeconds(30));
         }
-        return "Retort: " + retort + "; raw: " + raw;
+        return Stacks.loops() + ". Retort: " + retort + "; raw: " + raw;
     }
 
     private static String describe(IntFunction<Mono<String>> probe) {
@@ -51,6 +51,6 @@ final class LoopCheck {
                 .collectList().block(Duration.ofSeconds(60));
         Map<String, Integer> perThread = new TreeMap<>();
         threads.forEach(thread -> perThread.merge(thread, 1, Integer::sum));
-        return Stacks.CONNECTIONS + " connections on " + perThread.size() + " event loop(s) " + perThread.values();
+        return Stacks.CONNECTIONS + " connections on " + perThread.size() + " loop(s) " + perThread;
     }
 }

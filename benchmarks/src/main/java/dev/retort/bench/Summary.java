@@ -68,6 +68,7 @@ final class Summary {
         LABELS.put("rawNPlusOne", "raw driver, N+1 queries");
         LABELS.put("core", "Retort Core");
         LABELS.put("coreBuilt", "Retort Core, statement built per call");
+        LABELS.put("coreNoPoolTimeout", "Retort Core, poolTimeout(null)");
         LABELS.put("coreNPlusOne", "Retort Core, N+1 queries");
         LABELS.put("coreTwoQuery", "Retort Core, two queries (IN)");
         LABELS.put("orm", "Retort ORM");
@@ -77,7 +78,13 @@ final class Summary {
     private static final String ALLOC = "gc.alloc.rate.norm";
 
     /** One benchmark's numbers. */
-    private record Score(String suite, String variant, double time, double error, String unit, double alloc) {
+    private record Score(String suite, String variant, double time, double error, String unit, double alloc,
+            double cpu, double statements) {
+    }
+
+    private static double secondary(RunResult result, String name) {
+        Result<?> value = result.getSecondaryResults().get(name);
+        return value == null ? Double.NaN : value.getScore();
     }
 
     static String markdown(Collection<RunResult> results, Run run) {
@@ -89,10 +96,9 @@ final class Summary {
             String suite = parts[parts.length - 2];
             String variant = parts[parts.length - 1];
             Result<?> primary = result.getPrimaryResult();
-            Result<?> alloc = result.getSecondaryResults().get(ALLOC);
             bySuite.computeIfAbsent(suite, s -> new LinkedHashMap<>()).put(variant, new Score(suite, variant,
-                    primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
-                    alloc == null ? Double.NaN : alloc.getScore()));
+                    primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), secondary(result, ALLOC),
+                    secondary(result, CpuProfiler.NAME), secondary(result, StatementsProfiler.NAME)));
         }
         StringBuilder md = new StringBuilder();
         md.append("# Retort benchmark summary\n\n");
@@ -105,8 +111,10 @@ final class Summary {
         }
         md.append("Scores are JMH average time per operation (± the 99.9% confidence half-width when there were enough"
                 + " iterations). \"÷ raw\" and \"÷ JDBC\" divide a variant's time (or allocation) by the baseline's: below"
-                + " 1 is faster (or leaner). Allocation is JMH's gc.alloc.rate.norm, bytes per operation over all"
-                + " threads.\n");
+                + " 1 is faster (or leaner). CPU is the benchmark JVM's CPU time per operation over all its threads"
+                + " (client cost, much less sensitive to a busy machine than latency). Allocation is JMH's"
+                + " gc.alloc.rate.norm, bytes per operation over all threads. stmts/op (embedded server only) is the"
+                + " server's Questions counter per operation.\n");
         return md.toString();
     }
 
@@ -173,8 +181,10 @@ final class Summary {
         Score jdbc = suite.jdbc() == null ? null : scores.get(suite.jdbc());
         String unit = scores.values().iterator().next().unit();
         md.append("## ").append(suite.title()).append(" (`").append(name).append("`)\n\n");
-        md.append("| variant | ").append(unit).append(" | ÷ raw | ÷ JDBC | B/op | B/op ÷ raw |\n");
-        md.append("|---|---:|---:|---:|---:|---:|\n");
+        boolean statements = scores.values().stream().anyMatch(score -> !Double.isNaN(score.statements()));
+        md.append("| variant | ").append(unit).append(" | ÷ raw | ÷ JDBC | CPU us/op | CPU ÷ raw | B/op | B/op ÷ raw |")
+                .append(statements ? " stmts/op |" : "").append('\n');
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|").append(statements ? "---:|" : "").append('\n');
         List<Score> ordered = new ArrayList<>(scores.values());
         ordered.sort(java.util.Comparator.comparingInt(score -> order(score.variant())));
         for (Score score : ordered) {
@@ -186,9 +196,12 @@ final class Summary {
             }
             md.append(" | ").append(raw == null ? "" : format(score.time() / raw.time(), 2))
                     .append(" | ").append(jdbc == null ? "" : format(score.time() / jdbc.time(), 2))
+                    .append(" | ").append(format(score.cpu(), 1))
+                    .append(" | ").append(raw == null ? "" : format(score.cpu() / raw.cpu(), 2))
                     .append(" | ").append(format(score.alloc(), 0))
                     .append(" | ").append(raw == null ? "" : format(score.alloc() / raw.alloc(), 2))
-                    .append(" |\n");
+                    .append(" |").append(statements ? " " + format(score.statements(), 2) + " |" : "")
+                    .append('\n');
         }
         md.append('\n');
     }
