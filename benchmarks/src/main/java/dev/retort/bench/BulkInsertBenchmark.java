@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Mono;
@@ -36,28 +37,38 @@ import reactor.core.publisher.Mono;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class BulkInsertBenchmark {
 
     /** The rows and, when the table keeps them, the truncation before each call. */
     @State(Scope.Benchmark)
     public static class Rows {
         List<ItemRow> rows;
-        BenchUrl url;
-        boolean truncate;
+        java.sql.Connection side;
 
         @Setup(Level.Trial)
         public void load() throws SQLException {
             rows = Model.bulkRows();
-            url = BenchUrl.current();
-            truncate = !"BLACKHOLE".equalsIgnoreCase(Fixture.sinkEngine(url));
+            BenchUrl url = BenchUrl.current();
+            if (!"BLACKHOLE".equalsIgnoreCase(Fixture.sinkEngine(url))) {
+                side = Fixture.open(url);
+            }
         }
 
         @Setup(Level.Invocation)
         public void empty() throws SQLException {
-            if (truncate) {
-                Fixture.truncateSink(url);
+            if (side != null) {
+                try (java.sql.Statement statement = side.createStatement()) {
+                    statement.execute("TRUNCATE TABLE bench_sink");
+                }
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws SQLException {
+            if (side != null) {
+                side.close();
             }
         }
     }

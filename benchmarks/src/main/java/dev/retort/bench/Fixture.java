@@ -67,11 +67,9 @@ final class Fixture {
         }
     }
 
-    /** Empties the bulk-insert table (only needed when it is not BLACKHOLE). */
-    static void truncateSink(BenchUrl url) throws SQLException {
-        try (Connection c = open(url, false); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE TABLE bench_sink");
-        }
+    /** A plain JDBC connection to the benchmark database (set-up work). */
+    static Connection open(BenchUrl url) throws SQLException {
+        return open(url, false);
     }
 
     /** The server's version string. */

@@ -27,8 +27,8 @@ import reactor.core.publisher.Flux;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class RelationshipBenchmark {
 
     /** Raw driver, two queries: authors, then {@code author_id IN (…)}, grouped by hand. */

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class TransactionBenchmark {
 
     /** {@code beginTransaction()}, the select, {@code commitTransaction()}. */
