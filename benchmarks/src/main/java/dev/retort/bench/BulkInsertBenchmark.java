@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -44,12 +45,16 @@ public class BulkInsertBenchmark {
     /** The rows and, when the table keeps them, the truncation before each call. */
     @State(Scope.Benchmark)
     public static class Rows {
-        List<ItemRow> rows;
+        /** Rows per insert ({@code -p rows=1000} for a quick run). */
+        @Param({"" + Model.BULK_ROWS})
+        public int rows;
+
+        List<ItemRow> data;
         java.sql.Connection side;
 
         @Setup(Level.Trial)
         public void load() throws SQLException {
-            rows = Model.bulkRows();
+            data = Model.bulkRows(rows);
             BenchUrl url = BenchUrl.current();
             if (!"BLACKHOLE".equalsIgnoreCase(Fixture.sinkEngine(url))) {
                 side = Fixture.open(url);
@@ -76,20 +81,20 @@ public class BulkInsertBenchmark {
     /** The driver's {@code Statement.add()} per row: one round trip per row. */
     @Benchmark
     public Long raw(RawState raw, Rows rows) {
-        return Raw.insertAddLoop(raw.pool, rows.rows).block();
+        return Raw.insertAddLoop(raw.pool, rows.data).block();
     }
 
     /** A hand-built multi-row INSERT through the raw driver: the limit for Retort's rewrite. */
     @Benchmark
     public Long rawMultiRow(RawState raw, Rows rows) {
-        return Raw.insertMultiRow(raw.pool, rows.rows).block();
+        return Raw.insertMultiRow(raw.pool, rows.data).block();
     }
 
     /** {@code engine.transaction(c -> c.execute(insert(SINK), listOfMaps).rowcount())}: executemany, rewritten. */
     @Benchmark
     public Long core(RetortState retort, Rows rows) {
-        List<Map<String, Object>> parameters = new ArrayList<>(rows.rows.size());
-        for (ItemRow row : rows.rows) {
+        List<Map<String, Object>> parameters = new ArrayList<>(rows.data.size());
+        for (ItemRow row : rows.data) {
             parameters.add(Map.of("id", row.id(), "name", row.name(), "amount", row.amount(), "created", row.created()));
         }
         return retort.engine.transaction(connection -> connection.execute(Queries.BULK, parameters).rowcount()).block();
@@ -99,16 +104,16 @@ public class BulkInsertBenchmark {
     @Benchmark
     public Integer orm(OrmState orm, Rows rows) {
         return orm.sessions.inTransaction(session -> Mono.fromSupplier(() -> {
-            for (ItemRow row : rows.rows) {
+            for (ItemRow row : rows.data) {
                 session.add(new SinkItem(row));
             }
-            return rows.rows.size();
+            return rows.data.size();
         })).block();
     }
 
     /** {@code addBatch()} per row and one {@code executeBatch()} with {@code rewriteBatchedStatements=true}. */
     @Benchmark
     public long jdbc(JdbcState jdbc, Rows rows) throws SQLException {
-        return Jdbc.insertBatch(jdbc.dataSource, rows.rows);
+        return Jdbc.insertBatch(jdbc.dataSource, rows.data);
     }
 }

@@ -55,10 +55,10 @@ final class Model {
     record AuthorBooks(Author author, List<Book> books) {
     }
 
-    /** The {@value #BULK_ROWS} rows every bulk-insert variant writes, generated once. */
-    static List<ItemRow> bulkRows() {
-        List<ItemRow> rows = new ArrayList<>(BULK_ROWS);
-        for (int id = 1; id <= BULK_ROWS; id++) {
+    /** The rows every bulk-insert variant writes ({@value #BULK_ROWS} in a full run), generated once. */
+    static List<ItemRow> bulkRows(int count) {
+        List<ItemRow> rows = new ArrayList<>(count);
+        for (int id = 1; id <= count; id++) {
             rows.add(ItemRow.generated(id));
         }
         return List.copyOf(rows);

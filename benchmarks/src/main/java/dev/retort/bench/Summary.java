@@ -55,8 +55,8 @@ final class Summary {
         SUITES.put("PointSelect64Benchmark", new Suite("Point select by primary key, " + Stacks.IN_FLIGHT
                 + " in flight (time per lookup = 1 / throughput)", "raw", "jdbc"));
         SUITES.put("ReadRowsBenchmark", new Suite("Read " + Model.READ_ROWS + " rows x 4 columns", "raw", "jdbc"));
-        SUITES.put("BulkInsertBenchmark", new Suite("Bulk insert of " + Model.BULK_ROWS
-                + " rows in one transaction (raw = the driver's add() loop)", "raw", "jdbc"));
+        SUITES.put("BulkInsertBenchmark", new Suite("Bulk insert in one transaction (raw = the driver's add() loop)",
+                "raw", "jdbc"));
         SUITES.put("RelationshipBenchmark", new Suite(Model.AUTHORS + " authors with " + Model.BOOKS_PER_AUTHOR
                 + " books each (ORM loaders to come; raw = hand-written two queries)", "raw", null));
         SUITES.put("TransactionBenchmark", new Suite("Transaction around one point select (BEGIN, SELECT, COMMIT)",
@@ -79,7 +79,15 @@ final class Summary {
 
     /** One benchmark's numbers. */
     private record Score(String suite, String variant, double time, double error, String unit, double alloc,
-            double cpu, double statements) {
+            double cpu, double statements, String params) {
+    }
+
+    private static String params(RunResult result) {
+        StringBuilder params = new StringBuilder();
+        for (String key : result.getParams().getParamsKeys()) {
+            params.append(params.length() == 0 ? "" : ", ").append(key).append('=').append(result.getParams().getParam(key));
+        }
+        return params.toString();
     }
 
     private static double secondary(RunResult result, String name) {
@@ -98,7 +106,8 @@ final class Summary {
             Result<?> primary = result.getPrimaryResult();
             bySuite.computeIfAbsent(suite, s -> new LinkedHashMap<>()).put(variant, new Score(suite, variant,
                     primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), secondary(result, ALLOC),
-                    secondary(result, CpuProfiler.NAME), secondary(result, StatementsProfiler.NAME)));
+                    secondary(result, CpuProfiler.NAME), secondary(result, StatementsProfiler.NAME),
+                    params(result)));
         }
         StringBuilder md = new StringBuilder();
         md.append("# Retort benchmark summary\n\n");
@@ -180,7 +189,9 @@ final class Summary {
         Score raw = scores.get(suite.raw());
         Score jdbc = suite.jdbc() == null ? null : scores.get(suite.jdbc());
         String unit = scores.values().iterator().next().unit();
-        md.append("## ").append(suite.title()).append(" (`").append(name).append("`)\n\n");
+        String params = scores.values().iterator().next().params();
+        md.append("## ").append(suite.title()).append(" (`").append(name).append("`")
+                .append(params.isEmpty() ? "" : ", " + params).append(")\n\n");
         boolean statements = scores.values().stream().anyMatch(score -> !Double.isNaN(score.statements()));
         md.append("| variant | ").append(unit).append(" | ÷ raw | ÷ JDBC | CPU us/op | CPU ÷ raw | B/op | B/op ÷ raw |")
                 .append(statements ? " stmts/op |" : "").append('\n');
