@@ -17,6 +17,7 @@ import dev.retort.orm.session.Session;
 import dev.retort.orm.session.SessionOptions;
 import dev.retort.orm.session.StaleDataException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -181,7 +182,7 @@ final class DefaultSession implements Session {
     @Override
     public <T> Mono<T> getOne(Class<T> type, Object... id) {
         return get(type, id).switchIfEmpty(Mono.error(() -> new NoResultFoundException(
-                "No " + type.getSimpleName() + " with primary key " + java.util.Arrays.toString(id))));
+                "No " + type.getSimpleName() + " with primary key " + Arrays.toString(id))));
     }
 
     @Override
@@ -237,7 +238,7 @@ final class DefaultSession implements Session {
         mapper.version().ifPresent(version -> {
             Object given = version.get(merged);
             Object current = version.get(target);
-            if (!version.isUnset(given) && !java.util.Objects.equals(version.coerce(given), version.coerce(current))) {
+            if (!version.isUnset(given) && !Objects.equals(version.coerce(given), version.coerce(current))) {
                 throw new StaleDataException("Cannot merge " + describe(target) + " at version " + given
                         + ": the row is at version " + current + " (another transaction changed it)");
             }

@@ -10,6 +10,7 @@ import dev.retort.orm.mapping.Attribute;
 import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.session.StaleDataException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ final class Flusher {
     private Mono<Void> insert(Mapper<?> mapper, List<Object> entities) {
         Optional<Attribute> generated = mapper.primaryKey().stream().filter(Attribute::isGenerated).findFirst();
         Map<List<Object>, List<Object>> byColumns = new LinkedHashMap<>();
-        Map<Object, Map<String, @Nullable Object>> rows = new java.util.IdentityHashMap<>();
+        Map<Object, Map<String, @Nullable Object>> rows = new IdentityHashMap<>();
         List<Attribute> readBack = new ArrayList<>();
         boolean returning = session.connection.dialect().supportsReturning();
         for (Object entity : entities) {

@@ -126,6 +126,7 @@ final class Loader {
         mapper.primaryKey().forEach(id -> columns.add(id.column()));
         attributes.forEach(attribute -> columns.add(attribute.column()));
         int keySize = mapper.primaryKey().size();
+        int[] positions = attributes.stream().mapToInt(mapper.attributes()::indexOf).toArray();
         return Flux.fromIterable(Keys.chunks(new ArrayList<>(byKey.keySet())))
                 .concatMap(chunk -> session.connection.execute(Sql.select(columns.toArray()).where(Keys.matchingAny(mapper, chunk)))
                         .rows()
@@ -144,7 +145,7 @@ final class Loader {
                                 Attribute attribute = attributes.get(j);
                                 attribute.set(entity, attribute.column().type().fromDriver(row.get(keySize + j)));
                                 if (state.snapshot != null) {
-                                    state.snapshot[mapper.attributes().indexOf(attribute)] = attribute.snapshot(attribute.get(entity));
+                                    state.snapshot[positions[j]] = attribute.snapshot(attribute.get(entity));
                                 }
                             }
                         }))

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  *
  * <pre>{@code
  * Mapping mapping = Mapping.of(User.class, Post.class);
- * mapping.createAll(engine).block();          // CREATE TABLE users …, posts … in FK order
+ * Mono<Void> tables = mapping.createAll(engine);   // CREATE TABLE users …, posts … in FK order, on subscribe
  * SessionFactory sessions = SessionFactory.of(engine, mapping);
  * }</pre>
  *

@@ -1,6 +1,7 @@
 package dev.retort.orm.mapping;
 
 import dev.retort.core.schema.MetaData;
+import dev.retort.core.schema.Table;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,7 +44,7 @@ final class Registry {
         }
         Map<String, String> tableOwners = new LinkedHashMap<>();
         for (MetaData group : existing) {
-            for (dev.retort.core.schema.Table table : group.tables()) {
+            for (Table table : group.tables()) {
                 String owner = ownerOf(group, table.name());
                 String clash = tableOwners.putIfAbsent(table.qualifiedName(), owner);
                 if (clash != null) {

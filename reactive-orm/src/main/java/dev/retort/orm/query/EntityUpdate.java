@@ -8,6 +8,7 @@ import dev.retort.core.sql.expression.Expression;
 import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Mapping;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class EntityUpdate<T> {
 
     /** The assignments in the order given. */
     public Map<Column<?>, @Nullable Object> assignments() {
-        return java.util.Collections.unmodifiableMap(values);
+        return Collections.unmodifiableMap(values);
     }
 
     /** The WHERE conditions (ANDed); empty for every row. */
