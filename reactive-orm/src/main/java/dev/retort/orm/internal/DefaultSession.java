@@ -6,7 +6,9 @@ import dev.retort.core.exception.NoResultFoundException;
 import dev.retort.core.result.Result;
 import dev.retort.core.sql.Executable;
 import dev.retort.orm.internal.InstanceState.Status;
+import dev.retort.orm.loading.LoadOption;
 import dev.retort.orm.mapping.Attribute;
+import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Mapping;
 import dev.retort.orm.query.EntityDelete;
@@ -264,6 +266,21 @@ final class DefaultSession implements Session {
             }
             return loader.reload(state, entity).thenReturn(entity);
         });
+    }
+
+    @Override
+    public <T> Mono<T> refresh(T entity, String... attributes) {
+        return Mono.error(new UnsupportedOperationException("relationships: in progress"));
+    }
+
+    @Override
+    public <T> Mono<T> load(T entity, Relation<T, ?> relation) {
+        return Mono.error(new UnsupportedOperationException("relationships: in progress"));
+    }
+
+    @Override
+    public <T> Mono<T> load(T entity, LoadOption<T, ?> path) {
+        return Mono.error(new UnsupportedOperationException("relationships: in progress"));
     }
 
     // ---- writing ----------------------------------------------------------------------------------

@@ -7,11 +7,13 @@ import dev.retort.core.schema.TableElement;
 import dev.retort.core.schema.TableOptions;
 import dev.retort.core.types.SqlType;
 import dev.retort.orm.mapping.EntityPlan.FieldPlan;
+import dev.retort.orm.mapping.EntityPlan.RelationPlan;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +37,31 @@ final class EntityIntrospector {
     private EntityIntrospector() {
     }
 
-    /** The names of the mapped fields of {@code type}, superclass fields first (also what the metamodel generator selects). */
+    /** The column fields of {@code type}, superclass fields first (also what the metamodel generator selects). */
     static List<Field> mappedFields(Class<?> type) {
+        return declaredFields(type).stream().filter(field -> holderOf(field) == null).toList();
+    }
+
+    /** The relationship fields ({@code ToOne}, {@code ToMany}, {@code WriteOnly}) of {@code type}, superclass fields first. */
+    static List<Field> relationFields(Class<?> type) {
+        return declaredFields(type).stream().filter(field -> holderOf(field) != null).toList();
+    }
+
+    private static EntityPlan.@Nullable Holder holderOf(Field field) {
+        Class<?> type = field.getType();
+        if (type == ToOne.class) {
+            return EntityPlan.Holder.TO_ONE;
+        }
+        if (type == ToMany.class) {
+            return EntityPlan.Holder.TO_MANY;
+        }
+        if (type == WriteOnly.class) {
+            return EntityPlan.Holder.WRITE_ONLY;
+        }
+        return null;
+    }
+
+    private static List<Field> declaredFields(Class<?> type) {
         List<Class<?>> chain = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             chain.add(0, c);
@@ -71,6 +96,10 @@ final class EntityIntrospector {
         List<FieldPlan> plans = new ArrayList<>();
         Map<String, Field> byColumn = new LinkedHashMap<>();
         for (Field field : mappedFields(type)) {
+            if (field.isAnnotationPresent(Relationship.class)) {
+                throw MappingException.of(field, "@Relationship needs a ToOne, ToMany or WriteOnly field, not "
+                        + field.getType().getSimpleName() + " (e.g. `final ToMany<Post> posts = ToMany.of(this)`)");
+            }
             FieldPlan plan = fieldPlan(field, lookup);
             Field clash = byColumn.putIfAbsent(plan.columnName(), field);
             if (clash != null) {
@@ -96,7 +125,11 @@ final class EntityIntrospector {
         for (Unique unique : entity.uniqueConstraints()) {
             requireColumns(type, "@Unique " + unique.name(), unique.columns(), columns);
         }
-        return new EntityPlan(type, tableName, plans, entity, constructor);
+        List<RelationPlan> relations = new ArrayList<>();
+        for (Field field : relationFields(type)) {
+            relations.add(relationPlan(field, lookup));
+        }
+        return new EntityPlan(type, tableName, plans, relations, entity, constructor);
     }
 
     private static void requireColumns(Class<?> type, String what, String[] named, Set<String> columns) {
@@ -108,6 +141,32 @@ final class EntityIntrospector {
                 throw MappingException.of(type, what + " names column '" + column + "', which is not mapped; columns: " + columns);
             }
         }
+    }
+
+    private static final Relationship DEFAULTS = Defaults.class.getDeclaredFields()[0].getAnnotation(Relationship.class);
+
+    /** Holds the annotation with every default, for relationship fields declared without one. */
+    private static final class Defaults {
+        @Relationship
+        private Object field;
+    }
+
+    private static RelationPlan relationPlan(Field field, MethodHandles.Lookup lookup) {
+        EntityPlan.Holder holder = holderOf(field);
+        if (!(field.getGenericType() instanceof ParameterizedType generic)
+                || !(generic.getActualTypeArguments()[0] instanceof Class<?> target)) {
+            throw MappingException.of(field, "a relationship field needs its target class as type argument, e.g. "
+                    + field.getType().getSimpleName() + "<Post>");
+        }
+        if (!target.isAnnotationPresent(Entity.class)) {
+            throw MappingException.of(field, "its target " + target.getName() + " is not an @Entity");
+        }
+        if (field.isAnnotationPresent(Column.class) || field.isAnnotationPresent(Id.class) || field.isAnnotationPresent(ForeignKey.class)) {
+            throw MappingException.of(field, "a relationship field is not a column; put @Column, @Id and @ForeignKey on the"
+                    + " foreign-key field and name it in @Relationship(foreignKey = …) if needed");
+        }
+        Relationship options = field.getAnnotation(Relationship.class);
+        return new RelationPlan(field, holder, target, options != null ? options : DEFAULTS, getter(lookup, field));
     }
 
     private static FieldPlan fieldPlan(Field field, MethodHandles.Lookup lookup) {
@@ -313,7 +372,7 @@ final class EntityIntrospector {
         }
     }
 
-    private static MethodHandle getter(MethodHandles.Lookup lookup, Field field) {
+    static MethodHandle getter(MethodHandles.Lookup lookup, Field field) {
         try {
             return lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
         } catch (IllegalAccessException e) {

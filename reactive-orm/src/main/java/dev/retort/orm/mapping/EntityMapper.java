@@ -17,6 +17,8 @@ final class EntityMapper<T> implements Mapper<T> {
     private final Optional<Attribute> version;
     private final Map<String, Attribute> byName = new LinkedHashMap<>();
     private final MethodHandle constructor;
+    private List<Relation<T, ?>> relations = List.of();
+    private final Map<String, Relation<T, ?>> relationsByName = new LinkedHashMap<>();
 
     EntityMapper(Class<T> entityClass, Table table, List<Attribute> attributes, MethodHandle constructor) {
         this.entityClass = entityClass;
@@ -61,6 +63,27 @@ final class EntityMapper<T> implements Mapper<T> {
                     + byName.keySet());
         }
         return attribute;
+    }
+
+    /** Called once by the registry, after every class of the batch has its mapper. */
+    void relations(List<Relation<T, ?>> resolved) {
+        relations = List.copyOf(resolved);
+        resolved.forEach(relation -> relationsByName.put(relation.name(), relation));
+    }
+
+    @Override
+    public List<Relation<T, ?>> relations() {
+        return relations;
+    }
+
+    @Override
+    public Relation<T, ?> relation(String fieldName) {
+        Relation<T, ?> relation = relationsByName.get(fieldName);
+        if (relation == null) {
+            throw new MappingException(entityClass.getName() + " has no relationship field '" + fieldName + "'; it has "
+                    + relationsByName.keySet());
+        }
+        return relation;
     }
 
     @Override

@@ -34,6 +34,16 @@ public interface Mapper<T> {
      */
     Attribute attribute(String fieldName);
 
+    /** The relationships ({@code ToOne}, {@code ToMany}, {@code WriteOnly} fields), in field order. */
+    List<Relation<T, ?>> relations();
+
+    /**
+     * The relationship of a Java field name.
+     *
+     * @throws MappingException when the class has no relationship field of that name
+     */
+    Relation<T, ?> relation(String fieldName);
+
     /** A new, empty instance made with the class's parameterless constructor. */
     T newInstance();
 }

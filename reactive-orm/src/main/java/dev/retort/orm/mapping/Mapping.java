@@ -3,6 +3,7 @@ package dev.retort.orm.mapping;
 import dev.retort.core.schema.MetaData;
 import dev.retort.core.schema.SchemaTarget;
 import dev.retort.core.schema.Table;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -73,9 +74,18 @@ public final class Mapping {
         return mappers;
     }
 
-    /** The tables of this mapping's classes. */
+    /** The tables of this mapping's classes, and the association tables their many-to-many relationships created. */
     public List<Table> tables() {
-        return mappers.stream().map(Mapper::table).toList();
+        List<Table> tables = new ArrayList<>();
+        for (Mapper<?> mapper : mappers) {
+            tables.add(mapper.table());
+        }
+        for (Mapper<?> mapper : mappers) {
+            for (Relation<?, ?> relation : mapper.relations()) {
+                relation.secondary().filter(table -> !tables.contains(table)).ifPresent(tables::add);
+            }
+        }
+        return tables;
     }
 
     /**

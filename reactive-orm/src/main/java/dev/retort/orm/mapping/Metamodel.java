@@ -23,6 +23,18 @@ public final class Metamodel {
         return (Column<T>) Mapping.mapperOf(entityClass).attribute(fieldName).column();
     }
 
+    /**
+     * The relationship of {@code entityClass}'s field {@code fieldName} (a {@code ToOne},
+     * {@code ToMany} or {@code WriteOnly} field), for loader options such as
+     * {@code selectinload(User_.POSTS)}.
+     *
+     * @throws MappingException when the class cannot be mapped or has no such relationship
+     */
+    @SuppressWarnings("unchecked")
+    public static <O, T> Relation<O, T> relation(Class<O> entityClass, String fieldName) {
+        return (Relation<O, T>) Mapping.mapperOf(entityClass).relation(fieldName);
+    }
+
     /** The table of {@code entityClass}. */
     public static Table table(Class<?> entityClass) {
         return Mapping.mapperOf(entityClass).table();

@@ -67,11 +67,15 @@ final class Registry {
                 }
             }
         }
+        List<RelationResolver.Resolved> relations = RelationResolver.resolve(List.copyOf(fresh.values()),
+                type -> planOf(type, fresh), tables(fresh, existing));
         MetaData metadata = existing.isEmpty() ? new MetaData() : join(existing);
+        Map<Class<?>, EntityMapper<?>> built = new LinkedHashMap<>();
         for (EntityPlan plan : fresh.values()) {
-            EntityMapper<?> mapper = EntityIntrospector.build(plan, metadata, type -> planOf(type, fresh));
-            MAPPED.put(plan.type(), new Registered(mapper, plan, metadata));
+            built.put(plan.type(), EntityIntrospector.build(plan, metadata, type -> planOf(type, fresh)));
         }
+        RelationResolver.build(relations, type -> built.containsKey(type) ? built.get(type) : MAPPED.get(type).mapper(), metadata);
+        built.forEach((type, mapper) -> MAPPED.put(type, new Registered(mapper, fresh.get(type), metadata)));
         List<Mapper<?>> mappers = new ArrayList<>();
         for (Class<?> type : closure) {
             mappers.add(MAPPED.get(type).mapper());
@@ -113,8 +117,44 @@ final class Registry {
                     todo.addLast(field.foreignKey().entity());
                 }
             }
+            for (EntityPlan.RelationPlan relation : plan.relations()) {
+                todo.addLast(relation.target());
+            }
         }
         return closure;
+    }
+
+    /** Tables by name for secondary tables: classes of this batch or mapped before, then core tables of joined metadata. */
+    private static RelationResolver.Tables tables(Map<Class<?>, EntityPlan> fresh, List<MetaData> existing) {
+        return new RelationResolver.Tables() {
+            @Override
+            public @Nullable EntityPlan mappedClass(String table) {
+                for (EntityPlan plan : fresh.values()) {
+                    if (plan.tableName().equals(table)) {
+                        return plan;
+                    }
+                }
+                for (MetaData group : existing) {
+                    for (Registered registered : MAPPED.values()) {
+                        if (registered.metadata() == group && registered.plan().tableName().equals(table)) {
+                            return registered.plan();
+                        }
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public @Nullable Table coreTable(String table) {
+                for (MetaData group : existing) {
+                    Table found = group.get(table).orElse(null);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
+            }
+        };
     }
 
     private static EntityPlan planOf(Class<?> type, Map<Class<?>, EntityPlan> fresh) {

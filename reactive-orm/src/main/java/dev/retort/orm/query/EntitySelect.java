@@ -1,12 +1,16 @@
 package dev.retort.orm.query;
 
+import dev.retort.core.exception.InvalidRequestException;
 import dev.retort.core.sql.LockMode;
 import dev.retort.core.sql.Select;
 import dev.retort.core.sql.Sql;
 import dev.retort.core.sql.expression.Expression;
 import dev.retort.core.sql.expression.FromClause;
+import dev.retort.orm.loading.LoadOption;
 import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Mapping;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code SELECT} of whole entities: every column of the entity's table, then whatever the
@@ -24,21 +28,54 @@ public final class EntitySelect<T> {
 
     private final Mapper<T> mapper;
     private final Select select;
+    private final List<LoadOption<T, ?>> options;
 
-    private EntitySelect(Mapper<T> mapper, Select select) {
+    private EntitySelect(Mapper<T> mapper, Select select, List<LoadOption<T, ?>> options) {
         this.mapper = mapper;
         this.select = select;
+        this.options = options;
+    }
+
+    private EntitySelect<T> with(Select changed) {
+        return new EntitySelect<>(mapper, changed, options);
     }
 
     /** All rows of {@code entityClass}'s table. */
     public static <T> EntitySelect<T> of(Class<T> entityClass) {
         Mapper<T> mapper = Mapping.mapperOf(entityClass);
-        return new EntitySelect<>(mapper, Sql.select(mapper.table()));
+        return new EntitySelect<>(mapper, Sql.select(mapper.table()), List.of());
     }
 
     /** The entity's mapper. */
     public Mapper<T> mapper() {
         return mapper;
+    }
+
+    /**
+     * Adds loader options: which relationships to load with the objects, and how.
+     *
+     * <pre>{@code
+     * select(User.class).options(selectinload(User_.POSTS).selectinload(Post_.TAGS), joinedload(User_.PROFILE))
+     * }</pre>
+     *
+     * @throws InvalidRequestException when a path does not start from this statement's class
+     */
+    @SafeVarargs
+    public final EntitySelect<T> options(LoadOption<T, ?>... more) {
+        List<LoadOption<T, ?>> all = new ArrayList<>(options);
+        for (LoadOption<T, ?> option : more) {
+            if (option.root() != mapper.entityClass()) {
+                throw new InvalidRequestException("The loader option " + option + " starts from " + option.root().getSimpleName()
+                        + ", but this query selects " + mapper.entityClass().getSimpleName());
+            }
+            all.add(option);
+        }
+        return new EntitySelect<>(mapper, select, List.copyOf(all));
+    }
+
+    /** The loader options, in the order given. */
+    public List<LoadOption<T, ?>> loadOptions() {
+        return options;
     }
 
     /** The core statement (the entity's columns first, in mapping order). */
@@ -49,12 +86,12 @@ public final class EntitySelect<T> {
     /** Adds conditions, joined with AND. */
     @SafeVarargs
     public final EntitySelect<T> where(Expression<Boolean>... conditions) {
-        return new EntitySelect<>(mapper, select.where(conditions));
+        return with(select.where(conditions));
     }
 
     /** {@code JOIN target ON condition} (the joined table's columns are not selected). */
     public EntitySelect<T> join(FromClause target, Expression<Boolean> on) {
-        return new EntitySelect<>(mapper, select.join(target, on));
+        return with(select.join(target, on));
     }
 
     /** {@code JOIN} the table of another mapped class. */
@@ -64,32 +101,32 @@ public final class EntitySelect<T> {
 
     /** {@code LEFT OUTER JOIN target ON condition}. */
     public EntitySelect<T> leftJoin(FromClause target, Expression<Boolean> on) {
-        return new EntitySelect<>(mapper, select.leftJoin(target, on));
+        return with(select.leftJoin(target, on));
     }
 
     /** {@code ORDER BY}: columns, expressions or {@code column.desc()}. */
     public EntitySelect<T> orderBy(Object... items) {
-        return new EntitySelect<>(mapper, select.orderBy(items));
+        return with(select.orderBy(items));
     }
 
     /** {@code LIMIT}. */
     public EntitySelect<T> limit(int rows) {
-        return new EntitySelect<>(mapper, select.limit(rows));
+        return with(select.limit(rows));
     }
 
     /** {@code OFFSET}. */
     public EntitySelect<T> offset(int rows) {
-        return new EntitySelect<>(mapper, select.offset(rows));
+        return with(select.offset(rows));
     }
 
     /** {@code SELECT DISTINCT}. */
     public EntitySelect<T> distinct() {
-        return new EntitySelect<>(mapper, select.distinct());
+        return with(select.distinct());
     }
 
     /** {@code FOR UPDATE} (or another lock mode). */
     public EntitySelect<T> forUpdate(LockMode mode) {
-        return new EntitySelect<>(mapper, select.forUpdate(mode));
+        return with(select.forUpdate(mode));
     }
 
     @Override

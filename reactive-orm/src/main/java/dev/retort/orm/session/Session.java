@@ -3,6 +3,8 @@ package dev.retort.orm.session;
 import dev.retort.core.result.Result;
 import dev.retort.core.sql.Executable;
 import dev.retort.orm.internal.InstanceStates;
+import dev.retort.orm.loading.LoadOption;
+import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.query.EntityDelete;
 import dev.retort.orm.query.EntitySelect;
 import dev.retort.orm.query.EntityUpdate;
@@ -25,6 +27,11 @@ import reactor.core.publisher.Mono;
  * <p><b>Cancel</b> of an operation stops it; the connection's state is kept consistent by the
  * engine (see {@code Connection}), and a flush cancelled part-way leaves the session needing
  * {@link #rollback()} like a failed one.
+ *
+ * <p><b>Relationships</b> never load on access: a query loads them when asked
+ * ({@code select(User.class).options(selectinload(User_.POSTS))}) or by their default
+ * ({@code @Relationship(loading = …)}), and {@link #load} loads them later; reading one that is not
+ * loaded raises {@code NotLoadedException}.
  *
  * <p><b>Reading attributes</b> is plain Java field access. Retort cannot intercept it, so an
  * {@linkplain #expire expired} attribute reads as {@code null} (or zero) until {@link #refresh} or a
@@ -120,6 +127,32 @@ public interface Session {
      *     object is not persistent in this session or its row is gone
      */
     <T> Mono<T> refresh(T entity);
+
+    /**
+     * Reloads only the named attributes of a persistent object: column fields from its row (other
+     * unflushed changes are kept), relationship fields by loading them again (replacing what they
+     * held). {@code session.refresh(user, "name", "posts")}.
+     *
+     * @throws dev.retort.orm.mapping.MappingException (as the Mono's error) when a name is not a
+     *     mapped field or relationship of the object's class
+     */
+    <T> Mono<T> refresh(T entity, String... attributes);
+
+    /**
+     * Loads a relationship of a persistent object (after an autoflush) unless it is loaded already:
+     * {@code session.load(user, User_.POSTS)}. One statement.
+     *
+     * @return the same object, once loaded
+     */
+    <T> Mono<T> load(T entity, Relation<T, ?> relation);
+
+    /**
+     * Loads a path of relationships from a persistent object, level by level, skipping what is
+     * loaded: {@code session.load(user, selectinload(User_.POSTS).selectinload(Post_.TAGS))}.
+     *
+     * @return the same object, once loaded
+     */
+    <T> Mono<T> load(T entity, LoadOption<T, ?> path);
 
     // ---- writing ------------------------------------------------------------------------------------
 

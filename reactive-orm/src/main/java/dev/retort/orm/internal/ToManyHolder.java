@@ -1,0 +1,204 @@
+package dev.retort.orm.internal;
+
+import dev.retort.orm.mapping.ToMany;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The {@link ToMany} implementation: a list that holds each object once (by identity), raises
+ * while unloaded, keeps the other side in step, and records what was added and removed since the
+ * last flush (association rows to write; children to unlink or delete as orphans).
+ */
+final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
+
+    private final Side side;
+
+    ToManyHolder(Object owner) {
+        this.side = new Side(owner, this);
+    }
+
+    /** The holder behaviour; a separate object because this class already extends {@link AbstractList}. */
+    static final class Side extends Holder {
+        final ToManyHolder<?> list;
+        final List<Object> items = new ArrayList<>();
+        final Set<Object> added = identitySet();
+        final Set<Object> removed = identitySet();
+
+        Side(Object owner, ToManyHolder<?> list) {
+            super(owner);
+            this.list = list;
+        }
+
+        @Override
+        Object fieldValue() {
+            return list;
+        }
+
+        int indexOf(Object value) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) == value) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void recordAdd(Object value) {
+            if (!removed.remove(value)) {
+                added.add(value);
+            }
+        }
+
+        void recordRemove(Object value) {
+            if (!added.remove(value)) {
+                removed.add(value);
+            }
+        }
+
+        @Override
+        void inverseAdded(Object other) {
+            if (loaded && indexOf(other) < 0) {
+                items.add(other);
+            }
+        }
+
+        @Override
+        void inverseRemoved(Object other) {
+            if (!loaded) {
+                return;
+            }
+            int index = indexOf(other);
+            if (index >= 0) {
+                items.remove(index);
+                // a child taken from a one-to-many is a delete-orphan candidate (the flush checks it has no new parent)
+                removed.add(other);
+            }
+        }
+
+        @Override
+        void unload() {
+            loaded = false;
+            items.clear();
+            added.clear();
+            removed.clear();
+        }
+
+        @Override
+        void flushed() {
+            added.clear();
+            removed.clear();
+        }
+
+        /** Filled by a loader. */
+        void loaded(List<?> values) {
+            items.clear();
+            items.addAll(values);
+            added.clear();
+            removed.clear();
+            loaded = true;
+        }
+    }
+
+    Side side() {
+        return side;
+    }
+
+    @Override
+    public boolean isLoaded() {
+        return side.loaded;
+    }
+
+    @Override
+    public T get(int index) {
+        side.requireLoaded();
+        return side.checkType(side.items.get(index));
+    }
+
+    @Override
+    public int size() {
+        side.requireLoaded();
+        return side.items.size();
+    }
+
+    @Override
+    public boolean add(T value) {
+        side.requireLoaded();
+        if (side.indexOf(value) >= 0) {
+            return false;
+        }
+        add(side.items.size(), value);
+        return true;
+    }
+
+    @Override
+    public void add(int index, T value) {
+        side.requireLoaded();
+        side.checkType(Objects.requireNonNull(value, "a collection cannot hold null"));
+        if (side.indexOf(value) >= 0) {
+            return;
+        }
+        side.items.add(index, value);
+        modCount++;
+        side.recordAdd(value);
+        Holder inverse = side.inverseIn(value);
+        if (inverse != null) {
+            inverse.inverseAdded(side.owner);
+        }
+    }
+
+    @Override
+    public T set(int index, T value) {
+        side.requireLoaded();
+        T old = get(index);
+        if (old == value) {
+            return old;
+        }
+        remove(index);
+        add(Math.min(index, side.items.size()), value);
+        return old;
+    }
+
+    @Override
+    public T remove(int index) {
+        side.requireLoaded();
+        Object old = side.items.remove(index);
+        modCount++;
+        side.recordRemove(old);
+        Holder inverse = side.inverseIn(old);
+        if (inverse != null) {
+            inverse.inverseRemoved(side.owner);
+        }
+        return side.checkType(old);
+    }
+
+    @Override
+    public boolean remove(Object value) {
+        side.requireLoaded();
+        int index = side.indexOf(value);
+        if (index < 0) {
+            return false;
+        }
+        remove(index);
+        return true;
+    }
+
+    @Override
+    public boolean contains(Object value) {
+        side.requireLoaded();
+        return side.indexOf(value) >= 0;
+    }
+
+    @Override
+    public int indexOf(Object value) {
+        side.requireLoaded();
+        return side.indexOf(value);
+    }
+
+    @Override
+    public String toString() {
+        return side.loaded ? side.items.toString() : "[not loaded: " + side.describe() + "]";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.retort.orm.internal;
+
+import dev.retort.orm.internal.InstanceState.Status;
+import dev.retort.orm.mapping.Attribute;
+import dev.retort.orm.mapping.Relation;
+import dev.retort.orm.mapping.ToOne;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The {@link ToOne} implementation. */
+final class ToOneHolder<T> extends Holder implements ToOne<T> {
+
+    private @Nullable Object value;
+    /** Whether {@link #set} (or the other side) changed the value since it was loaded or flushed. */
+    boolean assigned;
+    /** The object this one replaced since the last flush (a delete-orphan candidate). */
+    @Nullable Object replaced;
+
+    ToOneHolder(Object owner) {
+        super(owner);
+    }
+
+    @Override
+    public @Nullable T get() {
+        if (!loaded && !resolveWithoutIo()) {
+            throw notLoaded();
+        }
+        return checkType(value);
+    }
+
+    @Override
+    public void set(@Nullable T newValue) {
+        checkType(newValue);
+        Object old = loaded || resolveWithoutIo() ? value : null;
+        loaded = true;
+        if (old == newValue) {
+            return;
+        }
+        value = newValue;
+        assigned = true;
+        if (old != null && replaced == null) {
+            replaced = old;
+        }
+        if (old != null) {
+            Holder inverse = inverseIn(old);
+            if (inverse != null) {
+                inverse.inverseRemoved(owner);
+            }
+        }
+        if (newValue != null) {
+            Holder inverse = inverseIn(newValue);
+            if (inverse != null) {
+                inverse.inverseAdded(owner);
+            }
+        }
+    }
+
+    @Override
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** The value for the flush and loaders: what is held, without the loaded check. */
+    @Nullable Object value() {
+        return value;
+    }
+
+    /** Filled by a loader. */
+    void loaded(@Nullable Object loadedValue) {
+        value = loadedValue;
+        loaded = true;
+        assigned = false;
+        replaced = null;
+    }
+
+    @Override
+    void inverseAdded(Object other) {
+        Object old = loaded || resolveWithoutIo() ? value : null;
+        loaded = true;
+        if (old == other) {
+            return;
+        }
+        if (old != null) {
+            Holder previous = inverseIn(old);
+            if (previous != null) {
+                previous.inverseRemoved(owner);
+            }
+            if (replaced == null) {
+                replaced = old;
+            }
+        }
+        value = other;
+        assigned = true;
+    }
+
+    @Override
+    void inverseRemoved(Object other) {
+        if (loaded && value != other) {
+            return;
+        }
+        loaded = true;
+        value = null;
+        assigned = true;
+        if (replaced == null) {
+            replaced = other;
+        }
+    }
+
+    @Override
+    void unload() {
+        loaded = false;
+        value = null;
+        assigned = false;
+        replaced = null;
+    }
+
+    @Override
+    void flushed() {
+        assigned = false;
+        replaced = null;
+    }
+
+    /**
+     * Fills an unloaded many-to-one without IO where possible: a {@code NULL} foreign key holds
+     * nothing, and a target already in the owner's session is that object (SQLAlchemy's lazy
+     * loader answers from the identity map the same way).
+     */
+    private boolean resolveWithoutIo() {
+        Relation<?, ?> relation = relation();
+        if (relation.kind() != Relation.Kind.MANY_TO_ONE) {
+            return false;
+        }
+        List<Attribute> local = relation.localAttributes();
+        Object[] values = new Object[local.size()];
+        boolean allNull = true;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = local.get(i).get(owner);
+            allNull &= values[i] == null;
+        }
+        if (allNull) {
+            loaded(null);
+            return true;
+        }
+        InstanceState state = InstanceStates.get(owner);
+        DefaultSession session = state == null ? null : state.session;
+        if (session == null || session.isClosed() || !relation.remoteAttributes().equals(relation.target().primaryKey())) {
+            return false;
+        }
+        IdentityKey key = IdentityKey.of(relation.target(), values);
+        Object found = key == null ? null : session.identityMap.get(key);
+        if (found == null) {
+            return false;
+        }
+        InstanceState targetState = session.members.get(found);
+        if (targetState == null || targetState.status != Status.PERSISTENT || targetState.expired) {
+            return false;
+        }
+        loaded(found);
+        return true;
+    }
+}
