@@ -8,6 +8,7 @@ import dev.retort.core.sql.Executable;
 import dev.retort.orm.internal.InstanceState.Status;
 import dev.retort.orm.loading.LoadOption;
 import dev.retort.orm.mapping.Attribute;
+import dev.retort.orm.mapping.Loading;
 import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Mapping;
@@ -44,6 +45,7 @@ final class DefaultSession implements Session {
     final Map<IdentityKey, Object> identityMap = new LinkedHashMap<>();
     final Map<Object, InstanceState> members = new IdentityHashMap<>();
     final Loader loader = new Loader(this);
+    final RelationLoader relations = new RelationLoader(this);
     private final Flusher flusher = new Flusher(this);
     private final BulkSynchronizer bulk = new BulkSynchronizer(this);
     private final OperationGuard guard = new OperationGuard(this);
@@ -158,6 +160,7 @@ final class DefaultSession implements Session {
         }
         state.takeSnapshot(entity);
         state.expired = true;
+        Loader.unloadRelations(state.mapper, entity);
     }
 
     // ---- reading ----------------------------------------------------------------------------------
@@ -269,18 +272,65 @@ final class DefaultSession implements Session {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> Mono<T> refresh(T entity, String... attributes) {
-        return Mono.error(new UnsupportedOperationException("relationships: in progress"));
+        Objects.requireNonNull(entity, "entity");
+        return guard.mono("refresh", () -> {
+            InstanceState state = persistentMember(entity, "refresh");
+            Mapper<T> mapper = (Mapper<T>) state.mapper;
+            List<Attribute> columns = new ArrayList<>();
+            List<LoadPlan.Node> nodes = new ArrayList<>();
+            for (String name : attributes) {
+                Relation<T, ?> relation = mapper.relations().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+                if (relation != null) {
+                    if (relation.isWriteOnly()) {
+                        throw new InvalidRequestException(relation + " is write-only; it never loads");
+                    }
+                    nodes.add(new LoadPlan.Node(relation, Loading.SELECTIN));
+                } else {
+                    columns.add(mapper.attribute(name));
+                }
+            }
+            return loader.readBack(mapper, List.of(entity), columns)
+                    .then(relations.levels(nodes, List.of(entity), true))
+                    .thenReturn(entity);
+        });
     }
 
     @Override
     public <T> Mono<T> load(T entity, Relation<T, ?> relation) {
-        return Mono.error(new UnsupportedOperationException("relationships: in progress"));
+        Objects.requireNonNull(relation, "relation");
+        return load(entity, "load", relation, LoadPlan.of(relation));
     }
 
     @Override
     public <T> Mono<T> load(T entity, LoadOption<T, ?> path) {
-        return Mono.error(new UnsupportedOperationException("relationships: in progress"));
+        Objects.requireNonNull(path, "path");
+        return load(entity, "load", path.steps().get(0).relation(), LoadPlan.of(path));
+    }
+
+    private <T> Mono<T> load(T entity, String operation, Relation<?, ?> first, List<LoadPlan.Node> plan) {
+        Objects.requireNonNull(entity, "entity");
+        return guard.mono(operation, () -> {
+            persistentMember(entity, operation);
+            if (first.owner().entityClass() != entity.getClass()) {
+                throw new InvalidRequestException("Cannot load " + first + " of " + describe(entity) + ": it is a relationship of "
+                        + first.owner().entityClass().getSimpleName());
+            }
+            if (first.isWriteOnly()) {
+                throw new InvalidRequestException(first + " is write-only; query its contents with its select()");
+            }
+            return autoflush().then(Mono.defer(() -> relations.levels(plan, List.of(entity), false))).thenReturn(entity);
+        });
+    }
+
+    private InstanceState persistentMember(Object entity, String operation) {
+        InstanceState state = member(entity, operation);
+        if (state.status != Status.PERSISTENT || state.key == null) {
+            throw new InvalidRequestException("Only persistent objects can " + operation + "; " + describe(entity) + " is "
+                    + InstanceStates.state(entity));
+        }
+        return state;
     }
 
     // ---- writing ----------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Relation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +39,40 @@ final class LoadPlan {
     private LoadPlan() {
     }
 
-    /** The relationships to load below objects of {@code root}. */
+    private static final Map<Mapper<?>, List<Node>> DEFAULTS = new ConcurrentHashMap<>();
+
+    /** The relationships every load of {@code root} fills by their defaults (computed once per class). */
+    static List<Node> defaults(Mapper<?> root) {
+        return DEFAULTS.computeIfAbsent(root, mapper -> of(mapper, List.of()));
+    }
+
+    /** The relationships to load below objects of {@code root}: the options, and the eager defaults. */
     static List<Node> of(Mapper<?> root, List<? extends LoadOption<?, ?>> options) {
+        if (options.isEmpty() && DEFAULTS.containsKey(root)) {
+            return DEFAULTS.get(root);
+        }
+        List<Node> top = paths(options);
+        addDefaults(root, top, new ArrayList<>());
+        return top;
+    }
+
+    /** The relationships of {@code path} alone (for {@code session.load}), with eager defaults below its steps. */
+    static List<Node> of(LoadOption<?, ?> path) {
+        List<Node> top = paths(List.of(path));
+        Node node = top.get(0);
+        List<Relation<?, ?>> walked = new ArrayList<>();
+        while (node != null) {
+            walked.add(node.relation);
+            Node next = node.children.isEmpty() ? null : node.children.get(0);
+            if (next == null && node.strategy != Loading.RAISE) {
+                addDefaults(node.relation.target(), node.children, walked);
+            }
+            node = next;
+        }
+        return top;
+    }
+
+    private static List<Node> paths(List<? extends LoadOption<?, ?>> options) {
         List<Node> top = new ArrayList<>();
         for (LoadOption<?, ?> option : options) {
             List<Node> level = top;
@@ -53,7 +87,6 @@ final class LoadPlan {
                 level = node.children;
             }
         }
-        addDefaults(root, top, new ArrayList<>());
         return top;
     }
 

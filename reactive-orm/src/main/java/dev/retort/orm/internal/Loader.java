@@ -8,6 +8,7 @@ import dev.retort.core.sql.Sql;
 import dev.retort.orm.internal.InstanceState.Status;
 import dev.retort.orm.mapping.Attribute;
 import dev.retort.orm.mapping.Mapper;
+import dev.retort.orm.mapping.Relation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,10 +32,18 @@ final class Loader {
 
     /** The entity of a row whose first columns are the mapper's attributes in order. */
     <T> T hydrate(Mapper<T> mapper, Row row) {
+        return hydrate(mapper, row, 0);
+    }
+
+    /**
+     * The entity of a row holding the mapper's attributes in order from column {@code offset}. A new
+     * object's relationships are unloaded (unloaded is not empty); a loaded one keeps its own.
+     */
+    <T> T hydrate(Mapper<T> mapper, Row row, int offset) {
         List<Attribute> attributes = mapper.attributes();
         Object[] values = new Object[attributes.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = attributes.get(i).column().type().fromDriver(row.get(i));
+            values[i] = attributes.get(i).column().type().fromDriver(row.get(offset + i));
         }
         Object[] idValues = new Object[mapper.primaryKey().size()];
         int next = 0;
@@ -59,6 +68,7 @@ final class Loader {
         for (int i = 0; i < values.length; i++) {
             attributes.get(i).set(entity, values[i]);
         }
+        unloadRelations(mapper, entity);
         InstanceState state = new InstanceState(mapper, session, Status.PERSISTENT, session.nextOrder());
         state.key = key;
         state.takeSnapshot(entity);
@@ -66,6 +76,13 @@ final class Loader {
         session.members.put(entity, state);
         session.identityMap.put(key, entity);
         return entity;
+    }
+
+    /** Makes every relationship of {@code entity} unloaded (a freshly loaded or expired object). */
+    static void unloadRelations(Mapper<?> mapper, Object entity) {
+        for (Relation<?, ?> relation : mapper.relations()) {
+            Holder.of(relation, entity).unload();
+        }
     }
 
     /** Writes loaded values into an object: every attribute, or only those unchanged since the snapshot. */
@@ -90,7 +107,11 @@ final class Loader {
     /** SELECT by key; the session's instance, or empty. */
     <T> Mono<T> load(Mapper<T> mapper, IdentityKey key) {
         Select select = Sql.select(mapper.table()).where(Keys.matching(mapper, key));
-        return session.connection.execute(select).oneOrNone().map(row -> hydrate(mapper, row));
+        List<LoadPlan.Node> plan = LoadPlan.defaults(mapper);
+        if (plan.isEmpty()) {
+            return session.connection.execute(select).oneOrNone().map(row -> hydrate(mapper, row));
+        }
+        return session.relations.all(mapper, select, plan).flatMap(found -> Mono.justOrEmpty(found.stream().findFirst()));
     }
 
     /** Reloads every attribute of a persistent object, discarding unflushed changes. */

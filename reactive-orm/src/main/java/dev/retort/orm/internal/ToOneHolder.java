@@ -125,7 +125,7 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
      * nothing, and a target already in the owner's session is that object (SQLAlchemy's lazy
      * loader answers from the identity map the same way).
      */
-    private boolean resolveWithoutIo() {
+    boolean resolveWithoutIo() {
         Relation<?, ?> relation = relation();
         if (relation.kind() != Relation.Kind.MANY_TO_ONE) {
             return false;

@@ -9,17 +9,35 @@ package dev.retort.orm.session;
  *     default: Java cannot intercept a field read to reload it, so an expired object reads as empty
  *     until refreshed; with this off, objects keep the values they had at commit and reading them
  *     needs no IO.
+ * @param batchSize how many parents one selectin statement loads children for ({@code IN} list
+ *     length, 500 by default), how many objects a cascade delete loads children for per statement,
+ *     and the page size of streams that load relationships.
  */
-public record SessionOptions(boolean autoflush, boolean expireOnCommit) {
+public record SessionOptions(boolean autoflush, boolean expireOnCommit, int batchSize) {
 
-    /** autoflush on, expireOnCommit off. */
-    public static final SessionOptions DEFAULTS = new SessionOptions(true, false);
+    /** autoflush on, expireOnCommit off, batches of 500. */
+    public static final SessionOptions DEFAULTS = new SessionOptions(true, false, 500);
+
+    public SessionOptions {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+    }
+
+    /** The given flags with batches of 500. */
+    public SessionOptions(boolean autoflush, boolean expireOnCommit) {
+        this(autoflush, expireOnCommit, 500);
+    }
 
     public SessionOptions withAutoflush(boolean value) {
-        return new SessionOptions(value, expireOnCommit);
+        return new SessionOptions(value, expireOnCommit, batchSize);
     }
 
     public SessionOptions withExpireOnCommit(boolean value) {
-        return new SessionOptions(autoflush, value);
+        return new SessionOptions(autoflush, value, batchSize);
+    }
+
+    public SessionOptions withBatchSize(int value) {
+        return new SessionOptions(autoflush, expireOnCommit, value);
     }
 }

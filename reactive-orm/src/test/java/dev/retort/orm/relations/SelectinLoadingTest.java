@@ -1,0 +1,78 @@
+package dev.retort.orm.relations;
+
+import static dev.retort.orm.Orm.joinedload;
+import static dev.retort.orm.Orm.select;
+import static dev.retort.orm.Orm.selectinload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.core.engine.Engine;
+import dev.retort.core.testing.DatabaseTest;
+import dev.retort.core.testing.TestDatabase;
+import dev.retort.orm.StatementLog;
+import dev.retort.orm.mapping.Metamodel;
+import dev.retort.orm.mapping.Relation;
+import dev.retort.orm.relations.Blog.Post;
+import dev.retort.orm.relations.Blog.Tag;
+import dev.retort.orm.relations.Blog.User;
+import dev.retort.orm.session.SessionFactory;
+import dev.retort.orm.session.SessionOptions;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@DatabaseTest
+class SelectinLoadingTest {
+
+    static final Relation<User, Post> POSTS = Metamodel.relation(User.class, "posts");
+    static final Relation<Post, Tag> TAGS = Metamodel.relation(Post.class, "tags");
+
+    private final Engine engine;
+    private final StatementLog log;
+    private final SessionFactory sessions;
+
+    SelectinLoadingTest(TestDatabase db) {
+        engine = db.engine();
+        log = new StatementLog(db);
+        sessions = SessionFactory.of(log.engine(), Blog.MAPPING);
+    }
+
+    @BeforeAll
+    static void create(TestDatabase db) {
+        Blog.MAPPING.createAll(db.engine()).block();
+    }
+
+    @AfterEach
+    void close() {
+        log.close();
+        Blog.clear(engine);
+    }
+
+    @Test
+    void chainedSelectinLoadsThreeLevelsInThreeStatements() {
+        Blog.seed(engine, 100, 10, 3);
+        log.clear();
+        SessionFactory wide = SessionFactory.of(log.engine(), Blog.MAPPING, SessionOptions.DEFAULTS.withBatchSize(1000));
+        List<User> users = wide.withSession(s -> s.execute(select(User.class).orderBy(Metamodel.column(User.class, "id"))
+                .options(selectinload(POSTS).selectinload(TAGS))).all()).block();
+        assertThat(log.statements("SELECT")).hasSize(3);
+        assertThat(users).hasSize(100);
+        assertThat(users.get(0).posts).hasSize(10);
+        assertThat(users.get(0).posts.get(0).tags).hasSize(3);
+        assertThat(users.get(0).posts.get(0).user.get()).isSameAs(users.get(0));
+        System.out.println(log.statements("SELECT"));
+    }
+
+    @Test
+    void chainedJoinedLoadsInOneStatement() {
+        Blog.seed(engine, 100, 10, 3);
+        log.clear();
+        List<User> users = sessions.withSession(s -> s.execute(select(User.class).orderBy(Metamodel.column(User.class, "id"))
+                .options(joinedload(POSTS).joinedload(TAGS))).all()).block();
+        assertThat(log.statements("SELECT")).hasSize(1);
+        assertThat(users).hasSize(100);
+        assertThat(users.get(0).posts).hasSize(10);
+        assertThat(users.get(0).posts.get(0).tags).hasSize(3);
+        System.out.println(log.statements("SELECT"));
+    }
+}
