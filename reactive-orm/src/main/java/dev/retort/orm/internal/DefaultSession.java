@@ -46,6 +46,7 @@ final class DefaultSession implements Session {
     final Map<Object, InstanceState> members = new IdentityHashMap<>();
     final Loader loader = new Loader(this);
     final RelationLoader relations = new RelationLoader(this);
+    final RelationSync sync = new RelationSync(this);
     private final Flusher flusher = new Flusher(this);
     private final BulkSynchronizer bulk = new BulkSynchronizer(this);
     private final OperationGuard guard = new OperationGuard(this);
@@ -70,6 +71,13 @@ final class DefaultSession implements Session {
     public <T> T add(T entity) {
         Objects.requireNonNull(entity, "entity");
         checkMutable("add");
+        addOne(entity);
+        sync.cascadeAdd(entity);
+        return entity;
+    }
+
+    /** {@link #add} of one object, without the cascade (also what the cascade calls). */
+    <T> T addOne(T entity) {
         Mapper<?> mapper = Mapping.mapperOf(entity.getClass());
         InstanceState state = InstanceStates.get(entity);
         if (state != null && state.session == this && members.containsKey(entity)) {
@@ -111,7 +119,10 @@ final class DefaultSession implements Session {
         InstanceState state = member(entity, "delete");
         switch (state.status) {
             case PENDING -> expunge(entity);
-            case PERSISTENT -> state.markedForDeletion = true;
+            case PERSISTENT -> {
+                state.markedForDeletion = true;
+                sync.cascadeDelete(entity);
+            }
             case DELETED -> { }
         }
     }
@@ -119,8 +130,13 @@ final class DefaultSession implements Session {
     @Override
     public void expunge(Object entity) {
         checkMutable("expunge");
-        InstanceState state = member(entity, "expunge");
-        members.remove(entity);
+        member(entity, "expunge");
+        expungeOne(entity);
+    }
+
+    /** {@link #expunge} without the checks (the flush drops pending orphans with it). */
+    void expungeOne(Object entity) {
+        InstanceState state = members.remove(entity);
         if (state.key != null) {
             identityMap.remove(state.key, entity);
         }

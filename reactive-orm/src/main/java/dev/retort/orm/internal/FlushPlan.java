@@ -43,11 +43,32 @@ final class FlushPlan {
         involved.addAll(inserts.keySet());
         involved.addAll(updates.keySet());
         involved.addAll(deletes.keySet());
+        if (!inserts.isEmpty()) {
+            // a persistent object may get a foreign key only once an object inserted now has its key
+            entries.forEach(entry -> involved.add(entry.getValue().mapper));
+        }
         order = dependencyOrder(involved);
     }
 
     static FlushPlan of(DefaultSession session) {
         return new FlushPlan(session);
+    }
+
+    /**
+     * The persistent objects of {@code mapper} with changed fields, in session order, worked out when
+     * its UPDATE step runs (after earlier INSERTs gave keys that foreign keys now copy).
+     */
+    static List<Object> dirty(DefaultSession session, Mapper<?> mapper) {
+        List<Map.Entry<Object, InstanceState>> entries = new ArrayList<>();
+        session.members.entrySet().forEach(entry -> {
+            InstanceState state = entry.getValue();
+            if (state.mapper == mapper && state.status == Status.PERSISTENT && !state.markedForDeletion
+                    && state.modified(entry.getKey())) {
+                entries.add(entry);
+            }
+        });
+        entries.sort(Comparator.comparingLong(entry -> entry.getValue().order));
+        return entries.stream().map(Map.Entry::getKey).toList();
     }
 
     boolean isEmpty() {

@@ -8,62 +8,52 @@ import dev.retort.core.sql.expression.Expression;
 import dev.retort.orm.internal.InstanceState.Status;
 import dev.retort.orm.mapping.Attribute;
 import dev.retort.orm.mapping.Mapper;
+import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.session.StaleDataException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The unit of work's flush. Per table in foreign-key order: INSERTs as one executemany per column
- * set (the engine rewrites it into multi-row INSERTs, keys via RETURNING on MariaDB), generated
- * keys and server defaults written back; then UPDATEs of changed columns only, with the version
- * check. Then DELETEs in reverse table order. A failure rolls the transaction back and leaves the
+ * The unit of work's flush. First the relationships' cascades (save-update and delete-orphan over
+ * loaded holders; delete, loading the children of deleted objects that are not loaded). Per table
+ * in foreign-key order: foreign keys copied from the holders, INSERTs as one executemany per
+ * column set (the engine rewrites it into multi-row INSERTs, keys via RETURNING on MariaDB; objects
+ * referring to objects of the same table in levels), generated keys and server defaults written
+ * back; then UPDATEs of changed columns only, with the version check. Then association rows of
+ * many-to-many changes, then DELETEs in reverse table order. A failure rolls the transaction back and leaves the
  * session refusing work until {@code rollback()}; so does a cancel part-way.
  */
 final class Flusher {
 
     private final DefaultSession session;
+    private final RelationSync sync;
+    private final LinkWriter links;
 
     Flusher(DefaultSession session) {
         this.session = session;
+        this.sync = session.sync;
+        this.links = new LinkWriter(session);
     }
 
     Mono<Void> flush() {
         return Mono.defer(() -> {
-            FlushPlan plan = FlushPlan.of(session);
-            if (plan.isEmpty()) {
+            if (session.members.isEmpty()) {
                 return Mono.empty();
             }
             session.flushing = true;
-            List<Mono<Void>> steps = new ArrayList<>();
-            for (Mapper<?> mapper : plan.order) {
-                List<Object> inserts = plan.inserts.get(mapper);
-                if (inserts != null) {
-                    steps.add(Mono.defer(() -> insert(mapper, inserts)));
-                }
-                List<Object> updates = plan.updates.get(mapper);
-                if (updates != null) {
-                    steps.add(Flux.fromIterable(updates)
-                            .concatMap(entity -> readExpiredVersion(mapper, entity, "UPDATE")
-                                    .then(Mono.defer(() -> update(mapper, entity))))
-                            .then());
-                }
-            }
-            for (int i = plan.order.size() - 1; i >= 0; i--) {
-                Mapper<?> mapper = plan.order.get(i);
-                List<Object> deletes = plan.deletes.get(mapper);
-                if (deletes != null) {
-                    steps.add(Mono.defer(() -> delete(mapper, deletes)));
-                }
-            }
-            return Flux.concat(steps).then()
+            sync.cascadeAll();
+            sync.orphans();
+            return cascadeDeletes(new IdentityHashMap<>()).then(Mono.defer(this::write))
                     .doOnSuccess(done -> session.flushing = false)
                     .doOnCancel(() -> {
                         session.flushing = false;
@@ -71,6 +61,69 @@ final class Flusher {
                     })
                     .onErrorResume(this::failed);
         });
+    }
+
+    /**
+     * Loads the children that a DELETE cascade must delete where the holders of the deleted objects
+     * are not loaded (write-only collections always), one statement per {@code batchSize} parents,
+     * marks them deleted, and repeats for their own cascades.
+     */
+    private Mono<Void> cascadeDeletes(Map<Object, Set<Relation<?, ?>>> done) {
+        return Mono.defer(() -> {
+            Map<Relation<?, ?>, List<Object>> unloaded = sync.unloadedDeleteCascades(done);
+            if (unloaded.isEmpty()) {
+                return Mono.empty();
+            }
+            return Flux.fromIterable(unloaded.entrySet())
+                    .concatMap(entry -> session.relations.find(entry.getKey(), entry.getValue()).doOnNext(found -> {
+                        entry.getValue().forEach(parent -> done.computeIfAbsent(parent, p -> new HashSet<>()).add(entry.getKey()));
+                        found.values().forEach(children -> children.forEach(child -> {
+                            if (sync.markDeleted(child)) {
+                                sync.cascadeDelete(child);
+                            }
+                        }));
+                    }))
+                    .then(Mono.defer(() -> cascadeDeletes(done)));
+        });
+    }
+
+    private Mono<Void> write() {
+        sync.syncForeignKeys();
+        FlushPlan plan = FlushPlan.of(session);
+        if (plan.isEmpty() && !sync.hasLinkChanges()) {
+            sync.flushed();
+            return Mono.empty();
+        }
+        List<Mono<Void>> steps = new ArrayList<>();
+        for (Mapper<?> mapper : plan.order) {
+            List<Object> inserts = plan.inserts.get(mapper);
+            if (inserts != null) {
+                steps.add(Flux.fromIterable(RelationSync.levels(mapper, inserts))
+                        .concatMap(level -> Mono.defer(() -> {
+                            sync.syncForeignKeys();
+                            return insert(mapper, level);
+                        }))
+                        .then());
+            }
+            steps.add(Mono.defer(() -> {
+                if (!plan.inserts.isEmpty()) {
+                    sync.syncForeignKeys();
+                }
+                return Flux.fromIterable(plan.dirty(session, mapper))
+                        .concatMap(entity -> readExpiredVersion(mapper, entity, "UPDATE").then(Mono.defer(() -> update(mapper, entity))))
+                        .then();
+            }));
+        }
+        steps.add(Mono.defer(() -> links.write(sync.linkChanges())));
+        for (int i = plan.order.size() - 1; i >= 0; i--) {
+            Mapper<?> mapper = plan.order.get(i);
+            List<Object> deletes = plan.deletes.get(mapper);
+            if (deletes != null) {
+                steps.add(Mono.defer(() -> links.purge(mapper, deletes).then(delete(mapper, deletes))));
+            }
+        }
+        steps.add(Mono.fromRunnable(sync::flushed));
+        return Flux.concat(steps).then();
     }
 
     private Mono<Void> failed(Throwable error) {

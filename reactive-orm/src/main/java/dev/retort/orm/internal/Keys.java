@@ -3,6 +3,8 @@ package dev.retort.orm.internal;
 import dev.retort.core.schema.Column;
 import dev.retort.core.sql.Sql;
 import dev.retort.core.sql.expression.Expression;
+import dev.retort.core.sql.expression.InList;
+import dev.retort.core.types.SqlType;
 import dev.retort.orm.mapping.Attribute;
 import dev.retort.orm.mapping.Mapper;
 import java.util.ArrayList;
@@ -50,6 +52,27 @@ final class Keys {
     @SuppressWarnings("unchecked")
     static Expression<Boolean> and(List<Expression<Boolean>> parts) {
         return Sql.and(parts.toArray(Expression[]::new));
+    }
+
+    /** {@code col IN (…)}, or the row-value form {@code (a, b) IN ((?, ?), …)} for several columns. */
+    @SuppressWarnings("unchecked")
+    static Expression<Boolean> in(List<Column<?>> columns, List<List<Object>> keys) {
+        if (columns.size() == 1) {
+            Column<Object> column = (Column<Object>) columns.get(0);
+            return column.in(keys.stream().map(key -> key.get(0)).toList());
+        }
+        List<Expression<?>> rows = keys.stream().<Expression<?>>map(key -> Sql.tuple(literals(columns, key))).toList();
+        return new InList(Sql.tuple(columns.toArray(Expression[]::new)), rows, false);
+    }
+
+    /** Bound values typed by their columns, for row values. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Expression<?>[] literals(List<? extends Column<?>> columns, List<Object> values) {
+        Expression<?>[] literals = new Expression[columns.size()];
+        for (int i = 0; i < literals.length; i++) {
+            literals[i] = Sql.literal(values.get(i), (SqlType) columns.get(i).type());
+        }
+        return literals;
     }
 
     /** {@code list} cut into pieces of at most {@link #CHUNK}. */

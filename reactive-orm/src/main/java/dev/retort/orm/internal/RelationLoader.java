@@ -5,7 +5,6 @@ import dev.retort.core.schema.Column;
 import dev.retort.core.sql.Select;
 import dev.retort.core.sql.Sql;
 import dev.retort.core.sql.expression.Expression;
-import dev.retort.core.sql.expression.InList;
 import dev.retort.orm.internal.LoadPlan.Node;
 import dev.retort.orm.mapping.Attribute;
 import dev.retort.orm.mapping.Loading;
@@ -125,7 +124,7 @@ final class RelationLoader {
                     return limited.where(((Column<Object>) key.get(0).column()).gt(after[0]));
                 }
                 return limited.where(Sql.tuple(key.stream().map(Attribute::column).toArray(Expression[]::new))
-                        .gt(Sql.tuple(literals(key.stream().map(Attribute::column).toList(), Arrays.asList(after)))));
+                        .gt(Sql.tuple(Keys.literals(key.stream().map(Attribute::column).toList(), Arrays.asList(after)))));
             }
             int offset = (select.offsetValue() == null ? 0 : select.offsetValue()) + page * size;
             int limit = select.limitValue() == null ? size : Math.max(0, Math.min(size, select.limitValue() - page * size));
@@ -194,6 +193,20 @@ final class RelationLoader {
      * part of {@code below} in each statement.
      */
     private Mono<Void> load(Relation<?, ?> relation, List<?> parents, List<Node> below, boolean force) {
+        return find(relation, parents, below, force).doOnNext(found -> found.forEach((parent, items) ->
+                fill(relation, parent, Holder.of(relation, parent), items))).then();
+    }
+
+    /**
+     * The related objects of each of {@code parents} whose holder is unloaded (or of all, with
+     * {@code force}), read in chunks, without filling the holders: for the flush, which loads the
+     * children a cascade delete must delete (write-only collections included).
+     */
+    Mono<Map<Object, List<Object>>> find(Relation<?, ?> relation, List<?> parents) {
+        return find(relation, parents, List.of(), false);
+    }
+
+    private Mono<Map<Object, List<Object>>> find(Relation<?, ?> relation, List<?> parents, List<Node> below, boolean force) {
         Map<List<Object>, List<Object>> byKey = new LinkedHashMap<>();
         Map<List<Object>, List<Object>> values = new LinkedHashMap<>();
         Map<Object, List<Object>> found = new IdentityHashMap<>();
@@ -213,7 +226,7 @@ final class RelationLoader {
             }
         }
         if (found.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(found);
         }
         List<List<Object>> keys = new ArrayList<>(byKey.keySet());
         List<List<List<Object>>> chunks = new ArrayList<>();
@@ -222,8 +235,7 @@ final class RelationLoader {
         }
         return Flux.fromIterable(chunks)
                 .concatMap(chunk -> chunk(relation, chunk.stream().map(values::get).toList(), byKey, found, below))
-                .then(Mono.fromRunnable(() -> found.forEach((parent, items) ->
-                        fill(relation, parent, Holder.of(relation, parent), items))));
+                .then(Mono.fromSupplier(() -> found));
     }
 
     @SuppressWarnings("unchecked")
@@ -246,7 +258,7 @@ final class RelationLoader {
             matched = remote.stream().<Column<?>>map(Attribute::column).toList();
             keyPositions = remote.stream().mapToInt(target.attributes()::indexOf).toArray();
         }
-        base = base.where(in(matched, keys));
+        base = base.where(Keys.in(matched, keys));
         if (!relation.orderBy().isEmpty()) {
             base = base.orderBy(relation.orderBy().toArray());
         }
@@ -274,26 +286,6 @@ final class RelationLoader {
             }
         }
         return false;
-    }
-
-    /** {@code col IN (…)}, or the row-value form {@code (a, b) IN ((…), …)} for composite keys. */
-    @SuppressWarnings("unchecked")
-    private static Expression<Boolean> in(List<Column<?>> columns, List<List<Object>> keys) {
-        if (columns.size() == 1) {
-            Column<Object> column = (Column<Object>) columns.get(0);
-            return column.in(keys.stream().map(key -> key.get(0)).toList());
-        }
-        List<Expression<?>> rows = keys.stream().<Expression<?>>map(key -> Sql.tuple(literals(columns, key))).toList();
-        return new InList(Sql.tuple(columns.toArray(Expression[]::new)), rows, false);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Expression<?>[] literals(List<? extends Column<?>> columns, List<Object> values) {
-        Expression<?>[] literals = new Expression[columns.size()];
-        for (int i = 0; i < literals.length; i++) {
-            literals[i] = Sql.literal(values.get(i), (dev.retort.core.types.SqlType) columns.get(i).type());
-        }
-        return literals;
     }
 
     /**

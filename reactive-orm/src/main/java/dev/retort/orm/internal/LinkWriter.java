@@ -1,0 +1,83 @@
+package dev.retort.orm.internal;
+
+import dev.retort.core.schema.Column;
+import dev.retort.core.schema.Table;
+import dev.retort.core.sql.Sql;
+import dev.retort.orm.internal.RelationSync.Link;
+import dev.retort.orm.mapping.Attribute;
+import dev.retort.orm.mapping.Mapper;
+import dev.retort.orm.mapping.Relation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes many-to-many association rows for the flush: per table, the removed links as
+ * {@code DELETE … WHERE (a, b) IN (…)} in chunks, then the added ones as one executemany (a
+ * multi-row INSERT); and, before objects are deleted, their association rows by key.
+ */
+final class LinkWriter {
+
+    private final DefaultSession session;
+
+    LinkWriter(DefaultSession session) {
+        this.session = session;
+    }
+
+    Mono<Void> write(Map<Link, Integer> changes) {
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        Map<Table, List<List<Object>>> removed = new LinkedHashMap<>();
+        Map<Table, List<List<Object>>> added = new LinkedHashMap<>();
+        changes.forEach((link, count) -> (count > 0 ? added : removed)
+                .computeIfAbsent(link.table(), t -> new ArrayList<>()).add(link.values()));
+        List<Mono<Long>> statements = new ArrayList<>();
+        removed.forEach((table, rows) -> {
+            for (List<List<Object>> chunk : Keys.chunks(rows)) {
+                statements.add(Mono.defer(() -> session.connection.execute(Sql.delete(table)
+                        .where(Keys.in(table.columns(), chunk))).rowcount()));
+            }
+        });
+        added.forEach((table, rows) -> {
+            List<Map<String, @Nullable Object>> parameters = new ArrayList<>();
+            for (List<Object> row : rows) {
+                Map<String, @Nullable Object> values = new LinkedHashMap<>();
+                for (int i = 0; i < table.columns().size(); i++) {
+                    values.put(table.columns().get(i).name(), row.get(i));
+                }
+                parameters.add(values);
+            }
+            statements.add(Mono.defer(() -> session.connection.execute(Sql.insert(table), parameters).rowcount()));
+        });
+        return Flux.concat(statements).then();
+    }
+
+    /** Deletes the association rows of objects about to be deleted, for each many-to-many relationship of their class. */
+    Mono<Void> purge(Mapper<?> mapper, List<Object> entities) {
+        List<Mono<Long>> statements = new ArrayList<>();
+        for (Relation<?, ?> relation : mapper.relations()) {
+            if (relation.kind() != Relation.Kind.MANY_TO_MANY) {
+                continue;
+            }
+            Table table = relation.secondary().orElseThrow();
+            List<Column<?>> columns = relation.secondaryLocalColumns();
+            List<List<Object>> keys = new ArrayList<>();
+            for (Object entity : entities) {
+                List<Object> key = new ArrayList<>();
+                for (Attribute attribute : relation.localAttributes()) {
+                    key.add(attribute.get(entity));
+                }
+                keys.add(key);
+            }
+            for (List<List<Object>> chunk : Keys.chunks(keys)) {
+                statements.add(Mono.defer(() -> session.connection.execute(Sql.delete(table).where(Keys.in(columns, chunk))).rowcount()));
+            }
+        }
+        return Flux.concat(statements).then();
+    }
+}

@@ -1,0 +1,471 @@
+package dev.retort.orm.internal;
+
+import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.core.schema.Column;
+import dev.retort.core.schema.Table;
+import dev.retort.orm.internal.InstanceState.Status;
+import dev.retort.orm.mapping.Attribute;
+import dev.retort.orm.mapping.Cascade;
+import dev.retort.orm.mapping.Mapper;
+import dev.retort.orm.mapping.Relation;
+import dev.retort.orm.mapping.Relation.Kind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The unit of work's side of relationships, without IO: cascades over loaded holders (save-update,
+ * delete, delete-orphan), copying keys into foreign-key fields from what the holders say, the
+ * association rows a many-to-many change needs, and the insert levels of self-referential objects.
+ * Only loaded holders (and write-only additions and removals) are ever read: an unloaded
+ * relationship changes nothing.
+ */
+final class RelationSync {
+
+    /** One association row: its table and the values of its columns, in the table's column order. */
+    record Link(Table table, List<Object> values) {
+    }
+
+    private final DefaultSession session;
+
+    RelationSync(DefaultSession session) {
+        this.session = session;
+    }
+
+    /** What a holder holds for the unit of work: a loaded to-one's value, a loaded collection, write-only additions. */
+    static List<Object> contents(Holder holder) {
+        if (holder instanceof ToOneHolder<?> toOne) {
+            Object value = toOne.loaded ? toOne.value() : null;
+            return value == null ? List.of() : List.of(value);
+        }
+        if (holder instanceof ToManyHolder.Side side) {
+            return side.loaded ? side.items : List.of();
+        }
+        return new ArrayList<>(((WriteOnlyHolder<?>) holder).added);
+    }
+
+    // ---- cascades ------------------------------------------------------------------------------
+
+    /** SAVE_UPDATE: adds the transient objects reachable from {@code entity} through cascading holders. */
+    void cascadeAdd(Object entity) {
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.add(entity);
+        while (!todo.isEmpty()) {
+            Object next = todo.removeFirst();
+            InstanceState state = session.members.get(next);
+            if (state == null || state.markedForDeletion || state.status == Status.DELETED) {
+                continue;
+            }
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                if (!relation.cascades(Cascade.SAVE_UPDATE)) {
+                    continue;
+                }
+                for (Object related : contents(Holder.of(relation, next))) {
+                    if (!session.members.containsKey(related)) {
+                        session.addOne(related);
+                        todo.addLast(related);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #cascadeAdd} from every pending and persistent object, {@link #cascadeDelete} from every deleted one. */
+    void cascadeAll() {
+        for (Map.Entry<Object, InstanceState> entry : new ArrayList<>(session.members.entrySet())) {
+            if (entry.getValue().markedForDeletion) {
+                cascadeDelete(entry.getKey());
+            } else {
+                cascadeAdd(entry.getKey());
+            }
+        }
+    }
+
+    /** Whether a many-to-many holder recorded a change since the last flush. */
+    boolean hasLinkChanges() {
+        for (Map.Entry<Object, InstanceState> entry : session.members.entrySet()) {
+            for (Relation<?, ?> relation : entry.getValue().mapper.relations()) {
+                if (relation.kind() != Kind.MANY_TO_MANY) {
+                    continue;
+                }
+                Holder holder = Holder.of(relation, entry.getKey());
+                boolean changed = holder instanceof ToManyHolder.Side side
+                        ? !side.added.isEmpty() || !side.removed.isEmpty()
+                        : !((WriteOnlyHolder<?>) holder).added.isEmpty() || !((WriteOnlyHolder<?>) holder).removed.isEmpty();
+                if (changed) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** DELETE over loaded holders: the related objects of {@code entity} are deleted too (pending ones expunged). */
+    void cascadeDelete(Object entity) {
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.add(entity);
+        while (!todo.isEmpty()) {
+            Object next = todo.removeFirst();
+            InstanceState state = session.members.get(next);
+            if (state == null) {
+                continue;
+            }
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                if (relation.cascades(Cascade.DELETE)) {
+                    for (Object related : contents(Holder.of(relation, next))) {
+                        if (markDeleted(related)) {
+                            todo.addLast(related);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Marks a member for deletion (or drops it if pending); whether it newly was. */
+    boolean markDeleted(Object entity) {
+        InstanceState state = session.members.get(entity);
+        if (state == null || state.markedForDeletion || state.status == Status.DELETED) {
+            return false;
+        }
+        if (state.status == Status.PENDING) {
+            session.expungeOne(entity);
+            return true;
+        }
+        state.markedForDeletion = true;
+        return true;
+    }
+
+    /**
+     * The relationships with DELETE cascade whose holders on objects marked for deletion are not
+     * loaded: what the flush loads before it can delete their children.
+     */
+    Map<Relation<?, ?>, List<Object>> unloadedDeleteCascades(Map<Object, Set<Relation<?, ?>>> done) {
+        Map<Relation<?, ?>, List<Object>> unloaded = new LinkedHashMap<>();
+        session.members.forEach((entity, state) -> {
+            if (!state.markedForDeletion) {
+                return;
+            }
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                if (!relation.cascades(Cascade.DELETE)) {
+                    continue;
+                }
+                Holder holder = Holder.of(relation, entity);
+                boolean unknown = holder instanceof WriteOnlyHolder<?>
+                        || !holder.loaded && !(holder instanceof ToOneHolder<?> toOne && toOne.resolveWithoutIo());
+                if (unknown && !done.getOrDefault(entity, Set.of()).contains(relation)) {
+                    unloaded.computeIfAbsent(relation, r -> new ArrayList<>()).add(entity);
+                }
+            }
+        });
+        return unloaded;
+    }
+
+    /**
+     * DELETE_ORPHAN: objects taken out of a collection (or replaced in a one-to-one) that found no
+     * other parent are deleted (pending ones expunged).
+     */
+    void orphans() {
+        for (Map.Entry<Object, InstanceState> entry : new ArrayList<>(session.members.entrySet())) {
+            Object owner = entry.getKey();
+            InstanceState state = entry.getValue();
+            if (state.status == Status.DELETED) {
+                continue;
+            }
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                if (!relation.cascades(Cascade.DELETE_ORPHAN)) {
+                    continue;
+                }
+                for (Object candidate : removed(Holder.of(relation, owner))) {
+                    if (!hasParent(relation, candidate) && markDeleted(candidate)) {
+                        cascadeDelete(candidate);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Object> removed(Holder holder) {
+        if (holder instanceof ToManyHolder.Side side) {
+            return new ArrayList<>(side.removed);
+        }
+        if (holder instanceof WriteOnlyHolder<?> writeOnly) {
+            return new ArrayList<>(writeOnly.removed);
+        }
+        Object replaced = ((ToOneHolder<?>) holder).replaced;
+        return replaced == null ? List.of() : List.of(replaced);
+    }
+
+    /** Whether {@code child} belongs to a parent through {@code relation} after all (it moved rather than left). */
+    private boolean hasParent(Relation<?, ?> relation, Object child) {
+        Relation<?, ?> inverse = relation.inverse().orElse(null);
+        if (inverse != null) {
+            Holder back = Holder.of(inverse, child);
+            if (back.loaded && back instanceof ToOneHolder<?> toOne) {
+                return toOne.value() != null;
+            }
+        }
+        for (Object owner : session.members.keySet()) {
+            if (relation.owner().entityClass().isInstance(owner)) {
+                Holder holder = Holder.of(relation, owner);
+                if (contents(holder).stream().anyMatch(item -> item == child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- foreign keys --------------------------------------------------------------------------------
+
+    /**
+     * Copies keys into foreign-key fields from the loaded holders of every member: first clearing
+     * the keys of objects taken out of a relationship (and of children left behind by a deleted
+     * parent), then setting them from to-one values and collection memberships. A key the referred
+     * object does not have yet (it is inserted later in the flush) is copied by a later call.
+     */
+    void syncForeignKeys() {
+        List<Map.Entry<Object, InstanceState>> entries = new ArrayList<>(session.members.entrySet());
+        for (Map.Entry<Object, InstanceState> entry : entries) {
+            clearKeys(entry.getKey(), entry.getValue());
+        }
+        for (Map.Entry<Object, InstanceState> entry : entries) {
+            InstanceState state = entry.getValue();
+            if (!state.markedForDeletion && state.status != Status.DELETED) {
+                setKeys(entry.getKey(), state);
+            }
+        }
+    }
+
+    private void clearKeys(Object owner, InstanceState state) {
+        for (Relation<?, ?> relation : state.mapper.relations()) {
+            Holder holder = Holder.of(relation, owner);
+            switch (relation.kind()) {
+                case MANY_TO_ONE -> {
+                    if (holder instanceof ToOneHolder<?> toOne && toOne.loaded && toOne.assigned && toOne.value() == null
+                            && !state.markedForDeletion) {
+                        clear(owner, relation.localAttributes());
+                    }
+                }
+                case ONE_TO_MANY, ONE_TO_ONE -> {
+                    for (Object child : removed(holder)) {
+                        if (pointsAt(child, relation.remoteAttributes(), owner, relation.localAttributes())) {
+                            clear(child, relation.remoteAttributes());
+                        }
+                    }
+                    if (state.markedForDeletion && !relation.cascades(Cascade.DELETE)) {
+                        for (Object child : contents(holder)) {
+                            if (!isDeleted(child)) {
+                                clear(child, relation.remoteAttributes());
+                            }
+                        }
+                    }
+                }
+                case MANY_TO_MANY -> { }
+            }
+        }
+    }
+
+    private void setKeys(Object owner, InstanceState state) {
+        for (Relation<?, ?> relation : state.mapper.relations()) {
+            Holder holder = Holder.of(relation, owner);
+            switch (relation.kind()) {
+                case MANY_TO_ONE -> {
+                    ToOneHolder<?> toOne = (ToOneHolder<?>) holder;
+                    Object target = toOne.loaded ? toOne.value() : null;
+                    if (target != null && hasKey(target, relation.remoteAttributes())) {
+                        copy(target, relation.remoteAttributes(), owner, relation.localAttributes());
+                    }
+                }
+                case ONE_TO_MANY, ONE_TO_ONE -> {
+                    if (hasKey(owner, relation.localAttributes())) {
+                        for (Object child : contents(holder)) {
+                            if (!isDeleted(child)) {
+                                copy(owner, relation.localAttributes(), child, relation.remoteAttributes());
+                            }
+                        }
+                    }
+                }
+                case MANY_TO_MANY -> { }
+            }
+        }
+    }
+
+    private boolean isDeleted(Object entity) {
+        InstanceState state = session.members.get(entity);
+        return state != null && (state.markedForDeletion || state.status == Status.DELETED);
+    }
+
+    static boolean hasKey(Object entity, List<Attribute> attributes) {
+        for (Attribute attribute : attributes) {
+            Object value = attribute.get(entity);
+            if (value == null || attribute.isGenerated() && attribute.isUnset(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean pointsAt(Object child, List<Attribute> foreignKey, Object parent, List<Attribute> referred) {
+        for (int i = 0; i < foreignKey.size(); i++) {
+            Object value = foreignKey.get(i).get(child);
+            if (value == null || !value.equals(foreignKey.get(i).coerce(referred.get(i).get(parent)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void copy(Object from, List<Attribute> source, Object to, List<Attribute> target) {
+        for (int i = 0; i < source.size(); i++) {
+            Attribute attribute = target.get(i);
+            Object value = attribute.coerce(source.get(i).get(from));
+            if (!Objects.equals(attribute.get(to), value)) {
+                attribute.set(to, value);
+            }
+        }
+    }
+
+    private static void clear(Object entity, List<Attribute> attributes) {
+        for (Attribute attribute : attributes) {
+            if (attribute.get(entity) != null) {
+                attribute.set(entity, null);
+            }
+        }
+    }
+
+    // ---- many-to-many ----------------------------------------------------------------------------------
+
+    /**
+     * The association rows to insert ({@code +1}) and delete ({@code -1}): every link added or
+     * removed since the last flush, counted once per change on the side it was made, so an add and
+     * a remove of the same pair cancel out.
+     */
+    Map<Link, Integer> linkChanges() {
+        Map<Link, Integer> changes = new LinkedHashMap<>();
+        session.members.forEach((owner, state) -> {
+            if (state.markedForDeletion || state.status == Status.DELETED) {
+                return;
+            }
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                if (relation.kind() != Kind.MANY_TO_MANY) {
+                    continue;
+                }
+                Holder holder = Holder.of(relation, owner);
+                Set<Object> added = holder instanceof ToManyHolder.Side side ? side.added : ((WriteOnlyHolder<?>) holder).added;
+                Set<Object> removed = holder instanceof ToManyHolder.Side side ? side.removed : ((WriteOnlyHolder<?>) holder).removed;
+                for (Object target : added) {
+                    changes.merge(link(relation, owner, target), 1, Integer::sum);
+                }
+                for (Object target : removed) {
+                    if (!isDeleted(target)) {
+                        changes.merge(link(relation, owner, target), -1, Integer::sum);
+                    }
+                }
+            }
+        });
+        changes.values().removeIf(count -> count == 0);
+        return changes;
+    }
+
+    private static Link link(Relation<?, ?> relation, Object owner, Object target) {
+        Table table = relation.secondary().orElseThrow();
+        Object[] values = new Object[table.columns().size()];
+        put(values, table, relation.secondaryLocalColumns(), relation.localAttributes(), owner, relation);
+        put(values, table, relation.secondaryRemoteColumns(), relation.remoteAttributes(), target, relation);
+        return new Link(table, Arrays.asList(values));
+    }
+
+    private static void put(Object[] values, Table table, List<Column<?>> columns, List<Attribute> keys, Object entity,
+            Relation<?, ?> relation) {
+        if (!hasKey(entity, keys)) {
+            throw new InvalidRequestException("Cannot write the " + table.name() + " row of " + relation + ": "
+                    + entity.getClass().getSimpleName() + " has no key; add it to the session (SAVE_UPDATE cascade does"
+                    + " that for loaded collections)");
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            values[table.columns().indexOf(columns.get(i))] = keys.get(i).get(entity);
+        }
+    }
+
+    // ---- insert levels -----------------------------------------------------------------------------------
+
+    /**
+     * Pending objects of one class cut into levels so an object is inserted after the object of the
+     * same class it refers to (adjacency lists: a parent before its children). One level when the
+     * class does not refer to itself.
+     */
+    static List<List<Object>> levels(Mapper<?> mapper, List<Object> pending) {
+        List<Relation<?, ?>> self = new ArrayList<>();
+        for (Relation<?, ?> relation : mapper.relations()) {
+            if (relation.target() == mapper && relation.kind() != Kind.MANY_TO_MANY) {
+                self.add(relation);
+            }
+        }
+        if (self.isEmpty()) {
+            return List.of(pending);
+        }
+        Set<Object> batch = Holder.identitySet();
+        batch.addAll(pending);
+        Map<Object, Object> parentOf = new IdentityHashMap<>();
+        for (Object entity : pending) {
+            for (Relation<?, ?> relation : self) {
+                Holder holder = Holder.of(relation, entity);
+                for (Object related : contents(holder)) {
+                    if (!batch.contains(related)) {
+                        continue;
+                    }
+                    if (relation.kind() == Kind.MANY_TO_ONE) {
+                        parentOf.put(entity, related);
+                    } else {
+                        parentOf.put(related, entity);
+                    }
+                }
+            }
+        }
+        Map<Object, Integer> depth = new IdentityHashMap<>();
+        List<List<Object>> levels = new ArrayList<>();
+        for (Object entity : pending) {
+            int level = depth(entity, parentOf, depth, pending.size());
+            while (levels.size() <= level) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(level).add(entity);
+        }
+        return levels;
+    }
+
+    private static int depth(Object entity, Map<Object, Object> parentOf, Map<Object, Integer> depth, int limit) {
+        List<Object> chain = new ArrayList<>();
+        Object walker = entity;
+        while (walker != null && !depth.containsKey(walker)) {
+            if (chain.size() > limit) {
+                throw new InvalidRequestException("The pending " + entity.getClass().getSimpleName()
+                        + " objects refer to each other in a cycle; no insert order exists");
+            }
+            chain.add(walker);
+            walker = parentOf.get(walker);
+        }
+        int level = walker == null ? -1 : depth.get(walker);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            depth.put(chain.get(i), ++level);
+        }
+        return depth.get(entity);
+    }
+
+    /** After a successful flush: holders forget the changes it wrote. */
+    void flushed() {
+        session.members.forEach((entity, state) -> {
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                Holder.of(relation, entity).flushed();
+            }
+        });
+    }
+}
