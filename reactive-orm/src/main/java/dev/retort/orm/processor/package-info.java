@@ -1,6 +1,6 @@
 /**
  * The compile-time metamodel generator: {@link dev.retort.orm.processor.MetamodelProcessor} runs
- * inside javac and writes a class of typed columns ({@code User_}) for every
+ * inside javac and writes a class of typed columns and relationships ({@code User_}) for every
  * {@code @Entity} class being compiled. Nothing here is used at run time.
  */
 @NullMarked
