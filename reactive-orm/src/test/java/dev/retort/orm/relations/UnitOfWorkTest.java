@@ -1,0 +1,94 @@
+package dev.retort.orm.relations;
+
+import static dev.retort.core.sql.Sql.text;
+import static dev.retort.orm.Orm.select;
+import static dev.retort.orm.Orm.selectinload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.core.engine.Engine;
+import dev.retort.core.testing.DatabaseTest;
+import dev.retort.core.testing.TestDatabase;
+import dev.retort.orm.StatementLog;
+import dev.retort.orm.mapping.Metamodel;
+import dev.retort.orm.mapping.Relation;
+import dev.retort.orm.relations.Blog.Post;
+import dev.retort.orm.relations.Blog.Tag;
+import dev.retort.orm.relations.Blog.User;
+import dev.retort.orm.session.SessionFactory;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+@DatabaseTest
+class UnitOfWorkTest {
+
+    static final Relation<User, Post> POSTS = Metamodel.relation(User.class, "posts");
+    static final Relation<Post, Tag> TAGS = Metamodel.relation(Post.class, "tags");
+
+    private final Engine engine;
+    private final StatementLog log;
+    private final SessionFactory sessions;
+
+    UnitOfWorkTest(TestDatabase db) {
+        engine = db.engine();
+        log = new StatementLog(db);
+        sessions = SessionFactory.of(log.engine(), Blog.MAPPING);
+    }
+
+    @BeforeAll
+    static void create(TestDatabase db) {
+        Blog.MAPPING.createAll(db.engine()).block();
+    }
+
+    @AfterEach
+    void close() {
+        log.close();
+        Blog.clear(engine);
+    }
+
+    private List<String> rows(String sql) {
+        return engine.execute(text(sql)).scalars(String.class).collectList().block();
+    }
+
+    @Test
+    void graphOfNewObjectsIsInsertedParentsFirstWithKeysCopied() {
+        User alice = new User("Alice");
+        Post one = new Post("Post 1");
+        Post two = new Post("Post 2");
+        one.user.set(alice);
+        alice.posts.add(two);
+        Tag java = new Tag("java");
+        one.tags.add(java);
+        two.tags.add(java);
+        sessions.inTransaction(s -> {
+            s.add(alice);
+            return Mono.empty();
+        }).block();
+        System.out.println(log.all());
+        assertThat(alice.posts).containsExactly(one, two);
+        assertThat(rows("SELECT CONCAT(p.title, '/', u.name) FROM rl_posts p JOIN rl_users u ON u.id = p.user_id ORDER BY p.title"))
+                .containsExactly("Post 1/Alice", "Post 2/Alice");
+        assertThat(rows("SELECT CONCAT(p.title, '/', t.name) FROM rl_post_tags pt JOIN rl_posts p ON p.id = pt.post_id"
+                + " JOIN rl_tags t ON t.id = pt.tag_id ORDER BY p.title")).containsExactly("Post 1/java", "Post 2/java");
+    }
+
+    @Test
+    void removingAndDeleting() {
+        Blog.seed(engine, 2, 3, 2);
+        log.clear();
+        sessions.inTransaction(s -> s.execute(select(User.class).options(selectinload(POSTS).selectinload(TAGS))).all()
+                .flatMap(users -> {
+                    User first = users.get(0);
+                    Post moved = first.posts.get(0);
+                    users.get(1).posts.add(moved);
+                    Post untagged = first.posts.get(1);
+                    untagged.tags.clear();
+                    s.delete(untagged);
+                    return s.flush();
+                })).block();
+        System.out.println(log.all());
+        assertThat(rows("SELECT CONCAT(id, ':', user_id) FROM rl_posts ORDER BY id")).containsExactly("100:2", "101:1", "200:2", "201:2", "202:2");
+    }
+}
