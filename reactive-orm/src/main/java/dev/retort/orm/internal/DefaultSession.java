@@ -8,6 +8,7 @@ import dev.retort.core.sql.Executable;
 import dev.retort.orm.internal.InstanceState.Status;
 import dev.retort.orm.loading.LoadOption;
 import dev.retort.orm.mapping.Attribute;
+import dev.retort.orm.mapping.Cascade;
 import dev.retort.orm.mapping.Loading;
 import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.mapping.Mapper;
@@ -236,22 +237,74 @@ final class DefaultSession implements Session {
     @SuppressWarnings("unchecked")
     public <T> Mono<T> merge(T entity) {
         Objects.requireNonNull(entity, "entity");
-        return guard.mono("merge", () -> {
-            if (members.containsKey(entity)) {
-                return Mono.just(entity);
-            }
-            Mapper<T> mapper = (Mapper<T>) Mapping.mapperOf(entity.getClass());
-            IdentityKey key = IdentityKey.ofEntity(mapper, entity);
-            if (key == null) {
-                return Mono.fromSupplier(() -> add(copy(mapper, entity, mapper.newInstance())));
-            }
+        return guard.mono("merge", () -> mergeOne(entity, new IdentityHashMap<>(), true));
+    }
+
+    /**
+     * Merges one object (see {@link Session#merge}) and, through relationships with MERGE cascade
+     * whose holders are loaded on the given object, the objects they hold; {@code merged} maps each
+     * given object to its session instance so cycles (both sides of a relationship) end.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Mono<T> mergeOne(T entity, Map<Object, Object> merged, boolean flushFirst) {
+        Object done = merged.get(entity);
+        if (done != null) {
+            return Mono.just((T) done);
+        }
+        if (members.containsKey(entity)) {
+            merged.put(entity, entity);
+            return Mono.just(entity);
+        }
+        Mapper<T> mapper = (Mapper<T>) Mapping.mapperOf(entity.getClass());
+        IdentityKey key = IdentityKey.ofEntity(mapper, entity);
+        Mono<T> target;
+        if (key == null) {
+            target = Mono.fromSupplier(() -> addOne(copy(mapper, entity, mapper.newInstance())));
+        } else {
             Object loaded = identityMap.get(key);
-            Mono<T> target = loaded != null && !members.get(loaded).expired
+            Mono<T> found = loaded != null && !members.get(loaded).expired
                     ? Mono.just((T) loaded)
-                    : autoflush().then(loader.load(mapper, key));
-            return target.map(found -> copy(mapper, entity, requireSameVersion(mapper, entity, found)))
-                    .switchIfEmpty(Mono.fromSupplier(() -> add(copy(mapper, entity, mapper.newInstance()))));
+                    : (flushFirst ? autoflush() : Mono.<Void>empty()).then(loader.load(mapper, key));
+            target = found.map(existing -> copy(mapper, entity, requireSameVersion(mapper, entity, existing)))
+                    .switchIfEmpty(Mono.fromSupplier(() -> addOne(copy(mapper, entity, mapper.newInstance()))));
+        }
+        return target.flatMap(instance -> {
+            merged.put(entity, instance);
+            return mergeRelations(mapper, entity, instance, merged).thenReturn(instance);
         });
+    }
+
+    private Mono<Void> mergeRelations(Mapper<?> mapper, Object source, Object target, Map<Object, Object> merged) {
+        return Flux.fromIterable(mapper.relations())
+                .filter(relation -> relation.cascades(Cascade.MERGE) && !relation.isWriteOnly() && Holder.of(relation, source).loaded)
+                .concatMap(relation -> Flux.fromIterable(new ArrayList<>(RelationSync.contents(Holder.of(relation, source))))
+                        .concatMap(item -> mergeOne(item, merged, false))
+                        .collectList()
+                        .flatMap(items -> {
+                            Holder holder = Holder.of(relation, target);
+                            Mono<Void> ready = holder.loaded ? Mono.empty()
+                                    : relations.levels(List.of(new LoadPlan.Node(relation, Loading.SELECTIN)), List.of(target), false);
+                            return ready.then(Mono.fromRunnable(() -> replace(Holder.of(relation, target), items)));
+                        }))
+                .then();
+    }
+
+    /** Makes a loaded holder hold {@code items} through its public operations, so back-populates and change tracking apply. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void replace(Holder holder, List<Object> items) {
+        if (holder instanceof ToOneHolder toOne) {
+            toOne.set(items.isEmpty() ? null : items.get(0));
+            return;
+        }
+        List<Object> list = (List<Object>) ((ToManyHolder.Side) holder).list;
+        for (Object existing : new ArrayList<>(list)) {
+            if (items.stream().noneMatch(item -> item == existing)) {
+                list.remove(existing);
+            }
+        }
+        for (Object item : items) {
+            list.add(item);
+        }
     }
 
     /** A merged object that carries a version must carry the one the session has (else it is stale). */

@@ -91,4 +91,29 @@ class UnitOfWorkTest {
         System.out.println(log.all());
         assertThat(rows("SELECT CONCAT(id, ':', user_id) FROM rl_posts ORDER BY id")).containsExactly("100:2", "101:1", "200:2", "201:2", "202:2");
     }
+
+    @Test
+    void mergeCascadesThroughLoadedRelationships() {
+        Blog.seed(engine, 1, 2, 0);
+        User detached = sessions.withSession(s -> s.execute(select(User.class).options(selectinload(POSTS))).one()).block();
+        detached.name = "renamed";
+        detached.posts.get(0).title = "edited";
+        Post added = new Post("added");
+        detached.posts.add(added);
+        User merged = sessions.inTransaction(s -> s.merge(detached)).block();
+        assertThat(merged).isNotSameAs(detached);
+        assertThat(merged.posts).hasSize(3).doesNotContain(added);
+        assertThat(rows("SELECT name FROM rl_users")).containsExactly("renamed");
+        assertThat(rows("SELECT CONCAT(title, '/', user_id) FROM rl_posts ORDER BY id")).containsExactly("edited/1", "post101/1", "added/1");
+    }
+
+    @Test
+    void mergeOfANewGraphInsertsIt() {
+        User carol = new User("Carol");
+        carol.posts.add(new Post("hello"));
+        User merged = sessions.inTransaction(s -> s.merge(carol)).block();
+        assertThat(merged).isNotSameAs(carol);
+        assertThat(rows("SELECT CONCAT(p.title, '/', u.name) FROM rl_posts p JOIN rl_users u ON u.id = p.user_id"))
+                .containsExactly("hello/Carol");
+    }
 }
