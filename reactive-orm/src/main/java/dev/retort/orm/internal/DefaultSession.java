@@ -56,6 +56,8 @@ final class DefaultSession implements Session {
     /** The error of a failed flush; set until {@link #rollback()}. */
     @Nullable Throwable failure;
     boolean flushing;
+    /** Set once an object of a class with relationships joined the session: the flush's relationship passes run from then on. */
+    boolean relational;
 
     DefaultSession(Connection connection, DefaultSessionFactory factory) {
         this.connection = connection;
@@ -80,6 +82,7 @@ final class DefaultSession implements Session {
     /** {@link #add} of one object, without the cascade (also what the cascade calls). */
     <T> T addOne(T entity) {
         Mapper<?> mapper = Mapping.mapperOf(entity.getClass());
+        relational |= !mapper.relations().isEmpty();
         InstanceState state = InstanceStates.get(entity);
         if (state != null && state.session == this && members.containsKey(entity)) {
             return entity;

@@ -51,9 +51,13 @@ final class Flusher {
                 return Mono.empty();
             }
             session.flushing = true;
-            sync.cascadeAll();
-            sync.orphans();
-            return cascadeDeletes(new IdentityHashMap<>()).then(Mono.defer(this::write))
+            Mono<Void> cascades = Mono.empty();
+            if (session.relational) {
+                sync.cascadeAll();
+                sync.orphans();
+                cascades = cascadeDeletes(new IdentityHashMap<>());
+            }
+            return cascades.then(Mono.defer(this::write))
                     .doOnSuccess(done -> session.flushing = false)
                     .doOnCancel(() -> {
                         session.flushing = false;
@@ -88,25 +92,32 @@ final class Flusher {
     }
 
     private Mono<Void> write() {
-        sync.syncForeignKeys();
+        boolean relational = session.relational;
+        if (relational) {
+            sync.syncForeignKeys();
+        }
         FlushPlan plan = FlushPlan.of(session);
-        if (plan.isEmpty() && !sync.hasLinkChanges()) {
-            sync.flushed();
+        if (plan.isEmpty() && !(relational && sync.hasLinkChanges())) {
+            if (relational) {
+                sync.flushed();
+            }
             return Mono.empty();
         }
         List<Mono<Void>> steps = new ArrayList<>();
         for (Mapper<?> mapper : plan.order) {
             List<Object> inserts = plan.inserts.get(mapper);
             if (inserts != null) {
-                steps.add(Flux.fromIterable(RelationSync.levels(mapper, inserts))
+                steps.add(Flux.fromIterable(relational ? RelationSync.levels(mapper, inserts) : List.of(inserts))
                         .concatMap(level -> Mono.defer(() -> {
-                            sync.syncForeignKeys();
+                            if (relational) {
+                                sync.syncForeignKeys();
+                            }
                             return insert(mapper, level);
                         }))
                         .then());
             }
             steps.add(Mono.defer(() -> {
-                if (!plan.inserts.isEmpty()) {
+                if (relational && !plan.inserts.isEmpty()) {
                     sync.syncForeignKeys();
                 }
                 return Flux.fromIterable(plan.dirty(session, mapper))
@@ -114,7 +125,9 @@ final class Flusher {
                         .then();
             }));
         }
-        steps.add(Mono.defer(() -> links.write(sync.linkChanges())));
+        if (relational) {
+            steps.add(Mono.defer(() -> links.write(sync.linkChanges())));
+        }
         for (int i = plan.order.size() - 1; i >= 0; i--) {
             Mapper<?> mapper = plan.order.get(i);
             List<Object> deletes = plan.deletes.get(mapper);
@@ -122,7 +135,9 @@ final class Flusher {
                 steps.add(Mono.defer(() -> links.purge(mapper, deletes).then(delete(mapper, deletes))));
             }
         }
-        steps.add(Mono.fromRunnable(sync::flushed));
+        if (relational) {
+            steps.add(Mono.fromRunnable(sync::flushed));
+        }
         return Flux.concat(steps).then();
     }
 

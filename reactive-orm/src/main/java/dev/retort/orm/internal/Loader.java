@@ -68,7 +68,10 @@ final class Loader {
         for (int i = 0; i < values.length; i++) {
             attributes.get(i).set(entity, values[i]);
         }
-        unloadRelations(mapper, entity);
+        if (!mapper.relations().isEmpty()) {
+            session.relational = true;
+            unloadRelations(mapper, entity);
+        }
         InstanceState state = new InstanceState(mapper, session, Status.PERSISTENT, session.nextOrder());
         state.key = key;
         state.takeSnapshot(entity);

@@ -236,10 +236,13 @@ final class RelationSync {
         for (Map.Entry<Object, InstanceState> entry : entries) {
             clearKeys(entry.getKey(), entry.getValue());
         }
-        for (Map.Entry<Object, InstanceState> entry : entries) {
-            InstanceState state = entry.getValue();
-            if (!state.markedForDeletion && state.status != Status.DELETED) {
-                setKeys(entry.getKey(), state);
+        // memberships first, then to-one values: a child whose many-to-one was set explicitly ends with that parent
+        for (boolean toOne : new boolean[] {false, true}) {
+            for (Map.Entry<Object, InstanceState> entry : entries) {
+                InstanceState state = entry.getValue();
+                if (!state.markedForDeletion && state.status != Status.DELETED) {
+                    setKeys(entry.getKey(), state, toOne);
+                }
             }
         }
     }
@@ -256,7 +259,7 @@ final class RelationSync {
                 }
                 case ONE_TO_MANY, ONE_TO_ONE -> {
                     for (Object child : removed(holder)) {
-                        if (pointsAt(child, relation.remoteAttributes(), owner, relation.localAttributes())) {
+                        if (!isDeleted(child) && pointsAt(child, relation.remoteAttributes(), owner, relation.localAttributes())) {
                             clear(child, relation.remoteAttributes());
                         }
                     }
@@ -273,13 +276,16 @@ final class RelationSync {
         }
     }
 
-    private void setKeys(Object owner, InstanceState state) {
+    private void setKeys(Object owner, InstanceState state, boolean toOne) {
         for (Relation<?, ?> relation : state.mapper.relations()) {
+            if ((relation.kind() == Kind.MANY_TO_ONE) != toOne) {
+                continue;
+            }
             Holder holder = Holder.of(relation, owner);
             switch (relation.kind()) {
                 case MANY_TO_ONE -> {
-                    ToOneHolder<?> toOne = (ToOneHolder<?>) holder;
-                    Object target = toOne.loaded ? toOne.value() : null;
+                    ToOneHolder<?> reference = (ToOneHolder<?>) holder;
+                    Object target = reference.loaded ? reference.value() : null;
                     if (target != null && hasKey(target, relation.remoteAttributes())) {
                         copy(target, relation.remoteAttributes(), owner, relation.localAttributes());
                     }
