@@ -72,7 +72,8 @@ public interface Session {
     void expunge(Object entity);
 
     /**
-     * Expires a persistent object: its non-key fields are cleared and it counts as needing a reload
+     * Expires a persistent object: its non-key fields are cleared, its relationships become
+     * unloaded (unflushed changes to them are dropped), and it counts as needing a reload
      * ({@link #refresh} or any query that returns it). Fields set after expiry are written by the
      * next flush.
      */
@@ -121,7 +122,9 @@ public interface Session {
     <T> Mono<T> merge(T entity);
 
     /**
-     * Reloads every attribute of a persistent object from its row, discarding unflushed changes.
+     * Reloads every column attribute of a persistent object from its row, discarding unflushed
+     * changes; relationships keep what they hold (name them in {@link #refresh(Object, String...)}
+     * to reload them).
      *
      * @throws dev.retort.core.exception.InvalidRequestException (as the Mono's error) when the
      *     object is not persistent in this session or its row is gone
@@ -157,10 +160,14 @@ public interface Session {
     // ---- writing ------------------------------------------------------------------------------------
 
     /**
-     * Writes pending changes in one go: INSERTs parents before children (foreign-key order), one
+     * Writes pending changes in one go: first the relationships' cascades (objects reachable through
+     * loaded relationships are added; children of deleted objects are deleted with DELETE cascade,
+     * loading those not loaded; orphans are deleted with DELETE_ORPHAN), then INSERTs parents before
+     * children (foreign-key order; keys copied into foreign-key fields from the relationships), one
      * multi-row INSERT per table and column set, generated keys and server defaults written back;
-     * UPDATEs of changed columns only, checking {@code @Version}; DELETEs children first. Completes
-     * without IO when nothing changed. On failure the transaction is rolled back and the session
+     * UPDATEs of changed columns only, checking {@code @Version}; many-to-many association rows;
+     * DELETEs children first. An unloaded relationship changes nothing. Completes without IO when
+     * nothing changed. On failure the transaction is rolled back and the session
      * refuses further work until {@link #rollback()}.
      */
     Mono<Void> flush();
@@ -171,7 +178,8 @@ public interface Session {
     /**
      * Rolls the transaction back: objects inserted or added since the last commit become transient
      * (generated keys cleared), objects deleted come back as persistent, and every persistent object
-     * is expired (its fields may hold values the database no longer has).
+     * is expired (its fields may hold values the database no longer has; its relationships become
+     * unloaded).
      */
     Mono<Void> rollback();
 
