@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Command line of the examples: {@code tour [day]} runs the tutorial's exercises of one day (1 to 7)
+ * Command line of the examples: {@code tour [day]} runs the tutorial's exercises of one day (1 to 9)
  * or (without a day) of every day in order.
  *
  * <p>The database is the one named by the environment variable {@code RETORT_URL} when it is set
@@ -20,7 +20,7 @@ public final class Main {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private static final List<Integer> ALL_DAYS = List.of(1, 2, 3, 4, 5, 6, 7);
+    private static final List<Integer> ALL_DAYS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9);
 
     private Main() {
     }
@@ -41,7 +41,8 @@ public final class Main {
             out.println("Usage: java -jar retort-examples.jar tour [day]");
             out.println("  tour       run every day of the tour (" + ALL_DAYS + ") in order");
             out.println("  tour <day> run one day: 1 (engines, echo), 2 (transactions, pooling, pre-ping), 3 (schema), 4 (CRUD),");
-            out.println("             5 (ORM mapping), 6 (sessions, object states) or 7 (ORM CRUD, transactions)");
+            out.println("             5 (ORM mapping), 6 (sessions, object states), 7 (ORM CRUD, transactions),");
+            out.println("             8 (one-to-many relationships) or 9 (many-to-many, association objects)");
             out.println("Database: $RETORT_URL (e.g. mysql://root@127.0.0.1:3306/test) or, when unset, an embedded MariaDB");
             return USAGE;
         }
@@ -70,15 +71,6 @@ public final class Main {
         if (args.length == 1) {
             return Optional.of(ALL_DAYS);
         }
-        return switch (args[1]) {
-            case "1" -> Optional.of(List.of(1));
-            case "2" -> Optional.of(List.of(2));
-            case "3" -> Optional.of(List.of(3));
-            case "4" -> Optional.of(List.of(4));
-            case "5" -> Optional.of(List.of(5));
-            case "6" -> Optional.of(List.of(6));
-            case "7" -> Optional.of(List.of(7));
-            default -> Optional.empty();
-        };
+        return ALL_DAYS.stream().filter(day -> args[1].equals(String.valueOf(day))).findFirst().map(List::of);
     }
 }

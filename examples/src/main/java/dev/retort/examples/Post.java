@@ -10,8 +10,8 @@ import java.time.LocalDateTime;
 
 /**
  * The tutorial's Day 5 post, mapped to {@code posts}: a foreign key to {@link User} (the post
- * holds its author's id; relationships that load the user arrive with a later issue), a
- * server-filled creation time, and an index over author and time.
+ * holds its author's id; Day 8 adds relationships that hold the user itself), a server-filled
+ * creation time, and an index over author and time.
  */
 @Entity(table = "posts", engine = "InnoDB", charset = "utf8mb4",
         indexes = @Index(name = "idx_user_created", columns = {"user_id", "created_at"}))

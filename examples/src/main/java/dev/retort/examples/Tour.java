@@ -64,6 +64,8 @@ final class Tour {
                     case 5 -> new Day5(tour).run();
                     case 6 -> new Day6(tour).run();
                     case 7 -> new Day7(tour).run();
+                    case 8 -> new Day8(tour).run();
+                    case 9 -> new Day9(tour).run();
                     default -> throw new IllegalArgumentException("No day " + day);
                 }
             }

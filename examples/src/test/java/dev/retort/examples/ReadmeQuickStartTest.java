@@ -14,9 +14,12 @@ import static dev.retort.core.types.Types.DATETIME;
 import static dev.retort.core.types.Types.INTEGER;
 import static dev.retort.core.types.Types.enumOf;
 import static dev.retort.core.types.Types.string;
+import static dev.retort.orm.Orm.joinedload;
 import static dev.retort.orm.Orm.select;
+import static dev.retort.orm.Orm.selectinload;
 import static dev.retort.orm.Orm.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.core.engine.Engine;
 import dev.retort.core.engine.EngineOptions;
@@ -26,6 +29,7 @@ import dev.retort.core.schema.Column;
 import dev.retort.core.schema.MetaData;
 import dev.retort.core.schema.Table;
 import dev.retort.orm.mapping.Mapping;
+import dev.retort.orm.mapping.NotLoadedException;
 import dev.retort.orm.session.ObjectState;
 import dev.retort.orm.session.Session;
 import dev.retort.orm.session.SessionFactory;
@@ -41,7 +45,7 @@ import reactor.core.publisher.Mono;
 /**
  * The README's quick start and ORM section, statement for statement, against the tests' server (or
  * an embedded MariaDB): if this fails, the README is wrong. The ORM section's entity is
- * {@link Customer}.
+ * {@link Customer}; its relationships part maps {@link Writer}, {@link Article} and {@link Topic}.
  */
 class ReadmeQuickStartTest {
 
@@ -199,5 +203,78 @@ class ReadmeQuickStartTest {
 
         mapping.dropAll(engine).block();
         engine.dispose().block();
+    }
+
+    @Test
+    void relationshipsWorkAsWritten() {
+        Engine engine = Engine.create(EngineUrl.parse(serverUrl).withDatabase("readme_shop"),
+                EngineOptions.builder().echo(true).build());
+
+        Mapping blog = Mapping.of(Writer.class, Article.class, Topic.class);
+        Mono<Void> blogTables = blog.createAll(engine);
+        SessionFactory blogSessions = SessionFactory.of(engine, blog);
+
+        Writer ada = new Writer("Ada");
+        Article notes = new Article("Notes");
+        notes.writer.set(ada);
+        ada.articles.add(new Article("Draft"));
+        notes.topics.add(new Topic("math"));
+        Mono<Void> saved = blogSessions.inTransaction(session -> {
+            session.add(ada);
+            return Mono.empty();
+        });
+
+        Mono<List<Writer>> withArticles = blogSessions.withSession(session -> session
+                .scalars(select(Writer.class).options(selectinload(Writer_.ARTICLES).selectinload(Article_.TOPICS)))
+                .collectList());
+        Mono<List<Article>> withWriters = blogSessions.withSession(session -> session
+                .scalars(select(Article.class).options(joinedload(Article_.WRITER)))
+                .collectList());
+
+        Mono<Writer> loaded = blogSessions.withSession(session -> session
+                .getOne(Writer.class, ada.id)
+                .flatMap(writer -> session.load(writer, Writer_.ARTICLES)));
+
+        Mono<Void> pruned = blogSessions.inTransaction(session -> session
+                .scalars(select(Writer.class).options(selectinload(Writer_.ARTICLES))).single()
+                .doOnNext(writer -> writer.articles.removeIf(article -> article.title.equals("Draft")))
+                .then());
+        Mono<Void> gone = blogSessions.inTransaction(session -> session
+                .scalars(select(Writer.class)).single()
+                .doOnNext(session::delete)
+                .then());
+
+        assertThat(ada.articles).extracting(article -> article.title).containsExactly("Notes", "Draft");
+        assertThat(ada.articles.get(1).writer.get()).isSameAs(ada);
+        assertThat(notes.topics.get(0).articles).containsExactly(notes);
+        blogTables.block();
+        saved.block();
+        assertThat(ada.articles).hasSize(2).allMatch(article -> ada.id.equals(article.writerId));
+        assertThat(rows(engine, "SELECT COUNT(*) FROM article_topics")).isEqualTo(1L);
+
+        Writer read = withArticles.block().get(0);
+        assertThat(read.articles).extracting(article -> article.title).containsExactly("Notes", "Draft");
+        assertThat(read.articles.get(0).topics).extracting(topic -> topic.name).containsExactly("math");
+        assertThat(withWriters.block()).allMatch(article -> article.writer.get().name.equals("Ada"));
+
+        Writer unloaded = blogSessions.withSession(session -> session.getOne(Writer.class, ada.id)).block();
+        assertThatThrownBy(unloaded.articles::size).isInstanceOf(NotLoadedException.class)
+                .hasMessageContaining("session.load(writer, Writer_.ARTICLES)");
+        assertThat(loaded.block().articles).hasSize(2);
+
+        pruned.block();
+        assertThat(rows(engine, "SELECT COUNT(*) FROM articles")).isEqualTo(1L);
+        gone.block();
+        assertThat(rows(engine, "SELECT COUNT(*) FROM writers") + rows(engine, "SELECT COUNT(*) FROM articles")
+                + rows(engine, "SELECT COUNT(*) FROM article_topics")).isZero();
+        assertThat(rows(engine, "SELECT COUNT(*) FROM topics")).isEqualTo(1L);
+        assertThat(engine.poolStatus().checkedOut()).isZero();
+
+        blog.dropAll(engine).block();
+        engine.dispose().block();
+    }
+
+    private static long rows(Engine engine, String count) {
+        return engine.execute(text(count)).scalar(Long.class).block();
     }
 }

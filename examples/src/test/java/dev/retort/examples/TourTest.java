@@ -103,6 +103,30 @@ class TourTest {
                 .contains("Rolled back together: contacts with Dave's email in the database: 0; the Dave object is TRANSIENT with ID null")
                 .contains(lines("ID: 1, Alice - alice@newco.com (999-888)", "ID: 5, Charlie - charlie@newco.com (No phone)",
                         "Log 1: Welcome email sent to Charlie (contact 5)"))
+                // day 8
+                .contains("Created User 'Alice' with 2 posts")
+                .contains("reading user.posts raises NotLoadedException: User.posts is not loaded, and Retort never loads on access.")
+                .contains(lines(
+                        "User Posts:",
+                        "  - Post 1: Content 1 (User: Alice)",
+                        "  - Post 2: Content 2 (User: Alice)",
+                        "",
+                        "Updated: Updated Post 1",
+                        "Deleted post; remaining: 1",
+                        "User deleted (cascade deletes posts)",
+                        "Rows left: 0 in rel_users, 0 in rel_posts; the post object is DETACHED"))
+                // day 9
+                .contains(lines(
+                        "Posts tagged!",
+                        "Post 1 tags: ['python', 'sqlalchemy']",
+                        "Post 2 tags: ['sqlalchemy', 'mysql']",
+                        "Posts with 'python': ['SQLAlchemy Basics']",
+                        "Post 1 tags after remove: ['python']",
+                        "Shared tags: []",
+                        "The same query before the remove found ['sqlalchemy']"))
+                .contains("PostTag rows: SQLAlchemy Basics + python, MySQL Tips + sqlalchemy, MySQL Tips + mysql"
+                        + " (created_at filled by the server: true)")
+                .contains("session.refresh(post2, \"tags\") reloads it: ['python', 'sqlalchemy', 'mysql']")
                 .doesNotContain("Unexpected in");
         assertThat(status).as("exit status; output:%n%s", output).isEqualTo(Main.OK);
     }
@@ -112,7 +136,8 @@ class TourTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
 
-        assertThat(Main.run(new String[] {"tour", "8"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
+        assertThat(Main.run(new String[] {"tour", "10"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
+        assertThat(Main.run(new String[] {"tour", "0"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(Main.run(new String[] {"dance"}, out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(Main.run(new String[0], out, "mysql://nowhere:1/x")).isEqualTo(Main.USAGE);
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Usage:");

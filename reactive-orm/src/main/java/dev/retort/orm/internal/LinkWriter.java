@@ -18,9 +18,14 @@ import reactor.core.publisher.Mono;
 /**
  * Writes many-to-many association rows for the flush: per table, the removed links as
  * {@code DELETE … WHERE (a, b) IN (…)} in chunks, then the added ones as one executemany (a
- * multi-row INSERT); and, before objects are deleted, their association rows by key.
+ * multi-row INSERT) of the key columns only, so other columns of a table mapped as an entity get
+ * their defaults; and, before objects are deleted, their association rows by key.
  */
 final class LinkWriter {
+
+    /** The association rows of one table, by the key columns their values are for. */
+    private record Rows(Table table, List<Column<?>> columns) {
+    }
 
     private final DefaultSession session;
 
@@ -32,27 +37,27 @@ final class LinkWriter {
         if (changes.isEmpty()) {
             return Mono.empty();
         }
-        Map<Table, List<List<Object>>> removed = new LinkedHashMap<>();
-        Map<Table, List<List<Object>>> added = new LinkedHashMap<>();
+        Map<Rows, List<List<Object>>> removed = new LinkedHashMap<>();
+        Map<Rows, List<List<Object>>> added = new LinkedHashMap<>();
         changes.forEach((link, count) -> (count > 0 ? added : removed)
-                .computeIfAbsent(link.table(), t -> new ArrayList<>()).add(link.values()));
+                .computeIfAbsent(new Rows(link.table(), link.columns()), t -> new ArrayList<>()).add(link.values()));
         List<Mono<Long>> statements = new ArrayList<>();
-        removed.forEach((table, rows) -> {
-            for (List<List<Object>> chunk : Keys.chunks(rows)) {
-                statements.add(Mono.defer(() -> session.connection.execute(Sql.delete(table)
-                        .where(Keys.in(table.columns(), chunk))).rowcount()));
+        removed.forEach((rows, keys) -> {
+            for (List<List<Object>> chunk : Keys.chunks(keys)) {
+                statements.add(Mono.defer(() -> session.connection.execute(Sql.delete(rows.table())
+                        .where(Keys.in(rows.columns(), chunk))).rowcount()));
             }
         });
-        added.forEach((table, rows) -> {
+        added.forEach((rows, keys) -> {
             List<Map<String, @Nullable Object>> parameters = new ArrayList<>();
-            for (List<Object> row : rows) {
+            for (List<Object> key : keys) {
                 Map<String, @Nullable Object> values = new LinkedHashMap<>();
-                for (int i = 0; i < table.columns().size(); i++) {
-                    values.put(table.columns().get(i).name(), row.get(i));
+                for (int i = 0; i < rows.columns().size(); i++) {
+                    values.put(rows.columns().get(i).name(), key.get(i));
                 }
                 parameters.add(values);
             }
-            statements.add(Mono.defer(() -> session.connection.execute(Sql.insert(table), parameters).rowcount()));
+            statements.add(Mono.defer(() -> session.connection.execute(Sql.insert(rows.table()), parameters).rowcount()));
         });
         return Flux.concat(statements).then();
     }

@@ -29,8 +29,12 @@ import java.util.Set;
  */
 final class RelationSync {
 
-    /** One association row: its table and the values of its columns, in the table's column order. */
-    record Link(Table table, List<Object> values) {
+    /**
+     * One association row: its table, its key columns (the two sides' foreign keys, in the table's
+     * column order; other columns of a table mapped as an entity are left to their defaults) and
+     * their values.
+     */
+    record Link(Table table, List<Column<?>> columns, List<Object> values) {
     }
 
     private final DefaultSession session;
@@ -383,21 +387,24 @@ final class RelationSync {
 
     private static Link link(Relation<?, ?> relation, Object owner, Object target) {
         Table table = relation.secondary().orElseThrow();
-        Object[] values = new Object[table.columns().size()];
-        put(values, table, relation.secondaryLocalColumns(), relation.localAttributes(), owner, relation);
-        put(values, table, relation.secondaryRemoteColumns(), relation.remoteAttributes(), target, relation);
-        return new Link(table, Arrays.asList(values));
+        List<Column<?>> keyColumns = table.columns().stream()
+                .filter(column -> relation.secondaryLocalColumns().contains(column) || relation.secondaryRemoteColumns().contains(column))
+                .toList();
+        Object[] values = new Object[keyColumns.size()];
+        put(values, table, keyColumns, relation.secondaryLocalColumns(), relation.localAttributes(), owner, relation);
+        put(values, table, keyColumns, relation.secondaryRemoteColumns(), relation.remoteAttributes(), target, relation);
+        return new Link(table, keyColumns, Arrays.asList(values));
     }
 
-    private static void put(Object[] values, Table table, List<Column<?>> columns, List<Attribute> keys, Object entity,
-            Relation<?, ?> relation) {
+    private static void put(Object[] values, Table table, List<Column<?>> keyColumns, List<Column<?>> columns, List<Attribute> keys,
+            Object entity, Relation<?, ?> relation) {
         if (!hasKey(entity, keys)) {
             throw new InvalidRequestException("Cannot write the " + table.name() + " row of " + relation + ": "
                     + entity.getClass().getSimpleName() + " has no key; add it to the session (SAVE_UPDATE cascade does"
                     + " that for loaded collections)");
         }
         for (int i = 0; i < columns.size(); i++) {
-            values[table.columns().indexOf(columns.get(i))] = keys.get(i).get(entity);
+            values[keyColumns.indexOf(columns.get(i))] = keys.get(i).get(entity);
         }
     }
 

@@ -4,12 +4,14 @@ import static dev.retort.orm.Orm.joinedload;
 import static dev.retort.orm.Orm.select;
 import static dev.retort.orm.Orm.selectinload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.core.engine.Engine;
 import dev.retort.core.testing.DatabaseTest;
 import dev.retort.core.testing.TestDatabase;
 import dev.retort.orm.StatementLog;
 import dev.retort.orm.mapping.Metamodel;
+import dev.retort.orm.mapping.NotLoadedException;
 import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.relations.Blog.Post;
 import dev.retort.orm.relations.Blog.Tag;
@@ -61,6 +63,16 @@ class SelectinLoadingTest {
         assertThat(users.get(0).posts.get(0).tags).hasSize(3);
         assertThat(users.get(0).posts.get(0).user.get()).isSameAs(users.get(0));
         System.out.println(log.statements("SELECT"));
+    }
+
+    @Test
+    void readingAnUnloadedRelationshipRaisesNamingTheGeneratedConstant() {
+        Blog.seed(engine, 1, 1, 1);
+        User user = sessions.withSession(s -> s.getOne(User.class, 1L)).block();
+        assertThatThrownBy(user.posts::size).isInstanceOf(NotLoadedException.class)
+                .hasMessageStartingWith("User.posts is not loaded, and Retort never loads on access.")
+                .hasMessageContaining("selectinload(Blog_User_.POSTS)")
+                .hasMessageContaining("session.load(user, Blog_User_.POSTS)");
     }
 
     @Test
