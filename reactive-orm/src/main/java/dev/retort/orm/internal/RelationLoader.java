@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  * key loads as empty without a statement; a many-to-one whose target is in the identity map is
  * filled from there. Streams with selectin levels or joined collections read the parents in pages
  * of {@code batchSize} (keyset on the primary key when the query has no ORDER BY, LIMIT or OFFSET;
- * else LIMIT/OFFSET) so a page's children load before the next page is read: the driver never holds
+ * else LIMIT/OFFSET with the primary key appended to the ORDER BY as a tie-breaker) so a page's
+ * children load before the next page is read: the driver never holds
  * more than a page of unread rows, and backpressure reaches the database.
  */
 final class RelationLoader {
@@ -108,7 +109,8 @@ final class RelationLoader {
             this.mapper = mapper;
             this.size = size;
             this.keyset = select.orderByClause().isEmpty() && select.limitValue() == null && select.offsetValue() == null;
-            this.select = keyset ? select.orderBy(mapper.primaryKey().stream().map(Attribute::column).toArray()) : select;
+            // the key breaks ties of a non-unique ORDER BY, so LIMIT/OFFSET pages neither repeat nor skip rows
+            this.select = select.orderBy(mapper.primaryKey().stream().map(Attribute::column).toArray());
         }
 
         @SuppressWarnings("unchecked")

@@ -473,12 +473,38 @@ final class RelationSync {
         return depth.get(entity);
     }
 
-    /** After a successful flush: holders forget the changes it wrote. */
+    /**
+     * After a successful flush: holders forget the changes it wrote, and loaded holders of the
+     * remaining objects let go of objects whose rows the flush deleted (commits do not expire
+     * objects by default, so a collection would otherwise keep showing a deleted child).
+     */
     void flushed() {
-        session.members.forEach((entity, state) -> {
+        boolean deletions = false;
+        for (InstanceState state : session.members.values()) {
+            deletions |= state.status == Status.DELETED;
+        }
+        for (Map.Entry<Object, InstanceState> entry : session.members.entrySet()) {
+            InstanceState state = entry.getValue();
             for (Relation<?, ?> relation : state.mapper.relations()) {
-                Holder.of(relation, entity).flushed();
+                Holder holder = Holder.of(relation, entry.getKey());
+                holder.flushed();
+                if (deletions && state.status != Status.DELETED && holder.loaded) {
+                    dropDeleted(holder);
+                }
             }
-        });
+        }
+    }
+
+    private void dropDeleted(Holder holder) {
+        if (holder instanceof ToManyHolder.Side side) {
+            side.items.removeIf(this::rowDeleted);
+        } else if (holder instanceof ToOneHolder<?> toOne && toOne.value() != null && rowDeleted(toOne.value())) {
+            toOne.loaded(null);
+        }
+    }
+
+    private boolean rowDeleted(Object entity) {
+        InstanceState state = session.members.get(entity);
+        return state != null && state.status == Status.DELETED;
     }
 }

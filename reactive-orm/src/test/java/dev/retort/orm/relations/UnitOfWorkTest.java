@@ -116,4 +116,20 @@ class UnitOfWorkTest {
         assertThat(rows("SELECT CONCAT(p.title, '/', u.name) FROM rl_posts p JOIN rl_users u ON u.id = p.user_id"))
                 .containsExactly("hello/Carol");
     }
+
+    @Test
+    void aDeletedObjectLeavesTheLoadedCollectionsThatHeldItAtTheFlush() {
+        Blog.seed(engine, 1, 2, 1);
+        List<Integer> sizes = sessions.inTransaction(s -> s.execute(select(User.class).options(selectinload(POSTS).selectinload(TAGS)))
+                .one()
+                .flatMap(user -> {
+                    Post first = user.posts.get(0);
+                    Tag tag = first.tags.get(0);
+                    s.delete(first);
+                    int before = user.posts.size();
+                    return s.flush().then(Mono.fromSupplier(() -> List.of(before, user.posts.size(),
+                            (int) user.posts.stream().filter(post -> post == first).count())));
+                })).block();
+        assertThat(sizes).containsExactly(2, 1, 0);
+    }
 }
