@@ -1,14 +1,18 @@
 package dev.retort.orm.query;
 
 import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.core.schema.Column;
+import dev.retort.core.schema.Table;
 import dev.retort.core.sql.LockMode;
 import dev.retort.core.sql.Select;
 import dev.retort.core.sql.Sql;
 import dev.retort.core.sql.expression.Expression;
 import dev.retort.core.sql.expression.FromClause;
 import dev.retort.orm.loading.LoadOption;
+import dev.retort.orm.mapping.Attribute;
 import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Mapping;
+import dev.retort.orm.mapping.Relation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,6 +101,50 @@ public final class EntitySelect<T> {
     /** {@code JOIN} the table of another mapped class. */
     public EntitySelect<T> join(Class<?> entityClass, Expression<Boolean> on) {
         return join(Mapping.mapperOf(entityClass).table(), on);
+    }
+
+    /**
+     * {@code JOIN} along a relationship (SQLAlchemy's {@code select(Post).join(Post.tags)}): the
+     * target's table on the relationship's keys, through the association table for a
+     * many-to-many. The relationship's owner must already be in the statement (the selected class,
+     * or a class joined before). The joined columns are not selected; use them in conditions:
+     * {@code select(Post.class).join(Post_.TAGS).where(Tag_.NAME.eq("python"))}.
+     */
+    public EntitySelect<T> join(Relation<?, ?> relation) {
+        return joinAlong(relation, false);
+    }
+
+    /** {@code LEFT OUTER JOIN} along a relationship (see {@link #join(Relation)}). */
+    public EntitySelect<T> leftJoin(Relation<?, ?> relation) {
+        return joinAlong(relation, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private EntitySelect<T> joinAlong(Relation<?, ?> relation, boolean outer) {
+        List<Attribute> local = relation.localAttributes();
+        List<Attribute> remote = relation.remoteAttributes();
+        Select joined = select;
+        List<Expression<Boolean>> on = new ArrayList<>();
+        if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
+            Table secondary = relation.secondary().orElseThrow();
+            List<Expression<Boolean>> first = new ArrayList<>();
+            for (int i = 0; i < local.size(); i++) {
+                first.add(((Column<Object>) relation.secondaryLocalColumns().get(i)).eq((Expression<Object>) local.get(i).column()));
+                on.add(((Column<Object>) remote.get(i).column()).eq((Expression<Object>) relation.secondaryRemoteColumns().get(i)));
+            }
+            joined = outer ? joined.leftJoin(secondary, all(first)) : joined.join(secondary, all(first));
+        } else {
+            for (int i = 0; i < local.size(); i++) {
+                on.add(((Column<Object>) remote.get(i).column()).eq((Expression<Object>) local.get(i).column()));
+            }
+        }
+        Table target = relation.target().table();
+        return with(outer ? joined.leftJoin(target, all(on)) : joined.join(target, all(on)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Expression<Boolean> all(List<Expression<Boolean>> parts) {
+        return parts.size() == 1 ? parts.get(0) : Sql.and(parts.toArray(Expression[]::new));
     }
 
     /** {@code LEFT OUTER JOIN target ON condition}. */

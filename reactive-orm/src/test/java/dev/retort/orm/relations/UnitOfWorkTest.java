@@ -132,4 +132,18 @@ class UnitOfWorkTest {
                 })).block();
         assertThat(sizes).containsExactly(2, 1, 0);
     }
+
+    @Test
+    void queriesJoinAlongRelationships() {
+        Blog.seed(engine, 2, 2, 2);
+        log.clear();
+        List<String> titles = sessions.withSession(s -> s.execute(select(Post.class).join(TAGS)
+                        .where(Metamodel.<String>column(Tag.class, "name").eq("t0"))
+                        .orderBy(Metamodel.column(Post.class, "id")))
+                .all()).block().stream().map(post -> post.title).toList();
+        assertThat(titles).containsExactly("post100", "post200");
+        assertThat(log.statements("SELECT")).containsExactly("SELECT rl_posts.id, rl_posts.user_id, rl_posts.title FROM rl_posts"
+                + " JOIN rl_post_tags ON rl_post_tags.post_id = rl_posts.id JOIN rl_tags ON rl_tags.id = rl_post_tags.tag_id"
+                + " WHERE rl_tags.name = ? ORDER BY rl_posts.id");
+    }
 }
