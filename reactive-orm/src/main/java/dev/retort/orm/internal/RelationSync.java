@@ -280,7 +280,8 @@ final class RelationSync {
                 case MANY_TO_ONE -> {
                     ToOneHolder<?> toOne = (ToOneHolder<?>) holder;
                     Object target = toOne.loaded ? toOne.value() : null;
-                    if (target != null && hasKey(target, relation.remoteAttributes())) {
+                    // a target being deleted without a delete cascade to this object leaves it behind (its key was cleared)
+                    if (target != null && !isDeleted(target) && hasKey(target, relation.remoteAttributes())) {
                         copy(target, relation.remoteAttributes(), owner, relation.localAttributes());
                     }
                 }
