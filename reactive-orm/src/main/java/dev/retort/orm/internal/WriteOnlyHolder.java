@@ -22,18 +22,30 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
         loaded = false;
     }
 
+    /** Like {@link ToManyHolder.Side#recordAdd}: only many-to-many adds and removals cancel out. */
     @Override
     public void add(T value) {
         checkType(Objects.requireNonNull(value, "value"));
-        if (!removed.remove(value)) {
+        if (relation().kind() == Relation.Kind.MANY_TO_MANY) {
+            if (!removed.remove(value)) {
+                added.add(value);
+            }
+        } else {
+            removed.remove(value);
             added.add(value);
         }
     }
 
+    /** Like {@link ToManyHolder.Side#recordRemove}: a removed child stays a candidate for unlinking or deleting. */
     @Override
     public void remove(T value) {
         checkType(Objects.requireNonNull(value, "value"));
-        if (!added.remove(value)) {
+        if (relation().kind() == Relation.Kind.MANY_TO_MANY) {
+            if (!added.remove(value)) {
+                removed.add(value);
+            }
+        } else {
+            added.remove(value);
             removed.add(value);
         }
     }
