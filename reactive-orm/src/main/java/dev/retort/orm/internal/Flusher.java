@@ -76,9 +76,12 @@ final class Flusher {
             }
             return Flux.fromIterable(unloaded.entrySet())
                     .concatMap(entry -> session.relations.find(entry.getKey(), entry.getValue()).doOnNext(found -> {
-                        entry.getValue().forEach(parent -> done.computeIfAbsent(parent, p -> new HashSet<>()).add(entry.getKey()));
-                        found.values().forEach(children -> children.forEach(child -> {
-                            if (sync.markDeleted(child)) {
+                        Relation<?, ?> relation = entry.getKey();
+                        entry.getValue().forEach(parent -> done.computeIfAbsent(parent, p -> new HashSet<>()).add(relation));
+                        Set<Object> heldElsewhere = sync.heldByLiveOwners(relation);
+                        found.forEach((parent, children) -> children.forEach(child -> {
+                            // the rows say child belongs to parent; the session may have moved or unlinked it since
+                            if (sync.stillChildOf(relation, parent, child, heldElsewhere) && sync.markDeleted(child)) {
                                 sync.cascadeDelete(child);
                             }
                         }));

@@ -169,6 +169,39 @@ final class RelationSync {
     }
 
     /**
+     * The objects the loaded holders of {@code relation} hold in owners that are not being deleted:
+     * children that moved to another parent in memory.
+     */
+    Set<Object> heldByLiveOwners(Relation<?, ?> relation) {
+        Set<Object> held = Holder.identitySet();
+        if (relation.kind() == Kind.ONE_TO_MANY || relation.kind() == Kind.ONE_TO_ONE) {
+            session.members.forEach((owner, state) -> {
+                if (relation.owner().entityClass().isInstance(owner) && !isDeleted(owner)) {
+                    held.addAll(contents(Holder.of(relation, owner)));
+                }
+            });
+        }
+        return held;
+    }
+
+    /**
+     * Whether {@code child}, which the database lists under {@code parent} through {@code relation},
+     * still belongs to it in the session: a child whose many-to-one was set to another object (or
+     * to none), whose foreign key was changed, or that another parent's collection now holds does
+     * not, and a delete cascade from {@code parent} must leave it alone.
+     */
+    boolean stillChildOf(Relation<?, ?> relation, Object parent, Object child, Set<Object> heldElsewhere) {
+        if (relation.kind() != Kind.ONE_TO_MANY && relation.kind() != Kind.ONE_TO_ONE) {
+            return true;
+        }
+        Relation<?, ?> inverse = relation.inverse().orElse(null);
+        if (inverse != null && Holder.of(inverse, child) instanceof ToOneHolder<?> back && back.loaded) {
+            return back.value() == parent;
+        }
+        return pointsAt(child, relation.remoteAttributes(), parent, relation.localAttributes()) && !heldElsewhere.contains(child);
+    }
+
+    /**
      * DELETE_ORPHAN: objects taken out of a collection (or replaced in a one-to-one) that found no
      * other parent are deleted (pending ones expunged).
      */
