@@ -51,9 +51,17 @@ final class Flusher {
                 return Mono.empty();
             }
             session.flushing = true;
-            sync.cascadeAll();
-            sync.orphans();
-            return cascadeDeletes(new IdentityHashMap<>()).then(Mono.defer(this::write))
+            try {
+                sync.cascadeAll();
+            } catch (RuntimeException e) {
+                // nothing was sent: the session stays usable, as after any error found before the first statement
+                session.flushing = false;
+                return Mono.error(e);
+            }
+            return replacedOneToOnes()
+                    .then(Mono.fromRunnable(sync::orphans))
+                    .then(Mono.defer(() -> cascadeDeletes(new IdentityHashMap<>())))
+                    .then(Mono.defer(this::write))
                     .doOnSuccess(done -> session.flushing = false)
                     .doOnCancel(() -> {
                         session.flushing = false;
@@ -61,6 +69,17 @@ final class Flusher {
                     })
                     .onErrorResume(this::failed);
         });
+    }
+
+    /**
+     * Reads, one statement per {@code batchSize} owners, what the one-to-ones assigned while unloaded
+     * held in the database, so the previous objects are unlinked, or deleted as orphans.
+     */
+    private Mono<Void> replacedOneToOnes() {
+        return Mono.defer(() -> Flux.fromIterable(sync.unknownPrevious().entrySet())
+                .concatMap(entry -> session.relations.findStored(entry.getKey(), entry.getValue())
+                        .doOnNext(found -> found.forEach((owner, stored) -> sync.replacedInDatabase(entry.getKey(), owner, stored))))
+                .then());
     }
 
     /**

@@ -232,8 +232,53 @@ final class RelationSync {
         if (holder instanceof WriteOnlyHolder<?> writeOnly) {
             return new ArrayList<>(writeOnly.removed);
         }
-        Object replaced = ((ToOneHolder<?>) holder).replaced;
-        return replaced == null ? List.of() : List.of(replaced);
+        ToOneHolder<?> toOne = (ToOneHolder<?>) holder;
+        List<Object> replaced = new ArrayList<>();
+        if (toOne.replaced != null) {
+            replaced.add(toOne.replaced);
+        }
+        replaced.addAll(toOne.replacedInDatabase);
+        return replaced;
+    }
+
+    /**
+     * The one-to-one holders of live persistent members assigned while unloaded, by relationship:
+     * the flush reads which rows refer to their owners before it can unlink or delete the previous
+     * objects.
+     */
+    Map<Relation<?, ?>, List<Object>> unknownPrevious() {
+        Map<Relation<?, ?>, List<Object>> owners = new LinkedHashMap<>();
+        session.members.forEach((owner, state) -> {
+            if (state.status != Status.PERSISTENT || state.markedForDeletion) {
+                return;
+            }
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                if (relation.kind() == Kind.ONE_TO_ONE && Holder.of(relation, owner) instanceof ToOneHolder<?> toOne
+                        && toOne.previousUnknown) {
+                    owners.computeIfAbsent(relation, r -> new ArrayList<>()).add(owner);
+                }
+            }
+        });
+        return owners;
+    }
+
+    /**
+     * What the database holds for a one-to-one assigned while unloaded: every object other than the
+     * new value was replaced (and no longer points back at the owner in memory).
+     */
+    void replacedInDatabase(Relation<?, ?> relation, Object owner, List<Object> stored) {
+        ToOneHolder<?> toOne = (ToOneHolder<?>) Holder.of(relation, owner);
+        toOne.previousUnknown = false;
+        for (Object previous : stored) {
+            if (previous == toOne.value() || previous == toOne.replaced || toOne.replacedInDatabase.contains(previous)) {
+                continue;
+            }
+            toOne.replacedInDatabase.add(previous);
+            Holder back = toOne.inverseIn(previous);
+            if (back instanceof ToOneHolder<?> backToOne && backToOne.loaded && backToOne.value() == owner) {
+                back.inverseRemoved(owner);
+            }
+        }
     }
 
     /** Whether {@code child} belongs to a parent through {@code relation} after all (it moved rather than left). */
