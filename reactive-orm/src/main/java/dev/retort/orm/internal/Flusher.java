@@ -53,6 +53,7 @@ final class Flusher {
             session.flushing = true;
             try {
                 sync.cascadeAll();
+                sync.checkUnsaved();
             } catch (RuntimeException e) {
                 // nothing was sent: the session stays usable, as after any error found before the first statement
                 session.flushing = false;

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -68,13 +69,60 @@ final class RelationSync {
                     continue;
                 }
                 for (Object related : contents(Holder.of(relation, next))) {
-                    if (!session.members.containsKey(related)) {
+                    if (!session.members.containsKey(related) && !rowDeleted(related)) {
                         session.addOne(related);
                         todo.addLast(related);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Whether the object's row was deleted by a flush of a transaction since committed (it left the
+     * session then, but a loaded collection may still hold it): the cascade leaves it alone.
+     */
+    private static boolean rowDeleted(Object entity) {
+        InstanceState state = InstanceStates.get(entity);
+        return state != null && state.status == Status.DELETED;
+    }
+
+    /**
+     * Refuses a flush that cannot write what a relationship without {@link Cascade#SAVE_UPDATE}
+     * holds: a transient object (it has no row to refer to or to update), or, for a one-to-many or
+     * one-to-one, a child outside the session (its foreign key could not be written). Such an
+     * object would otherwise be lost silently or end in a NULL foreign key. Checked before any
+     * statement is sent.
+     */
+    void checkUnsaved() {
+        session.members.forEach((owner, state) -> {
+            if (state.markedForDeletion || state.status == Status.DELETED) {
+                return;
+            }
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                if (relation.cascades(Cascade.SAVE_UPDATE)) {
+                    continue;
+                }
+                Holder holder = Holder.of(relation, owner);
+                List<Object> related = relation.kind() != Kind.MANY_TO_MANY ? contents(holder)
+                        : holder instanceof ToManyHolder.Side side ? new ArrayList<>(side.added)
+                        : new ArrayList<>(((WriteOnlyHolder<?>) holder).added);
+                for (Object object : related) {
+                    if (session.members.containsKey(object) || rowDeleted(object)) {
+                        continue;
+                    }
+                    InstanceState other = InstanceStates.get(object);
+                    boolean transientObject = other == null || other.key == null || other.status == Status.PENDING;
+                    boolean child = relation.kind() == Kind.ONE_TO_MANY || relation.kind() == Kind.ONE_TO_ONE;
+                    if (transientObject || child) {
+                        throw new InvalidRequestException(holder.describe() + " of " + DefaultSession.describe(owner) + " holds "
+                                + object + ", which is not in the session (" + InstanceStates.state(object).name().toLowerCase(Locale.ROOT)
+                                + "), and " + holder.describe() + " does not cascade SAVE_UPDATE, so the flush cannot write it; add it"
+                                + " with session.add(…) first, or give the relationship cascade = Cascade.SAVE_UPDATE");
+                    }
+                }
+            }
+        });
     }
 
     /** {@link #cascadeAdd} from every pending and persistent object, {@link #cascadeDelete} from every deleted one. */
