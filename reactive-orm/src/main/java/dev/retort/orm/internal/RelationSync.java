@@ -382,7 +382,8 @@ final class RelationSync {
                 }
                 case ONE_TO_MANY, ONE_TO_ONE -> {
                     for (Object child : removed(holder)) {
-                        if (pointsAt(child, relation.remoteAttributes(), owner, relation.localAttributes())) {
+                        // a child deleted (as an orphan) keeps its fields: no UPDATE is sent, and its key may be among them
+                        if (!isDeleted(child) && pointsAt(child, relation.remoteAttributes(), owner, relation.localAttributes())) {
                             clear(child, relation.remoteAttributes());
                         }
                     }
