@@ -25,8 +25,8 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
     static final class Side extends Holder {
         final ToManyHolder<?> list;
         final List<Object> items = new ArrayList<>();
-        final Set<Object> added = identitySet();
-        final Set<Object> removed = identitySet();
+        final Set<Object> added = orderedIdentitySet();
+        final Set<Object> removed = orderedIdentitySet();
 
         Side(Object owner, ToManyHolder<?> list) {
             super(owner);

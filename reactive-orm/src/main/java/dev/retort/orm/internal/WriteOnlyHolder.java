@@ -14,8 +14,8 @@ import java.util.Set;
 /** The {@link WriteOnly} implementation: additions and removals recorded for the flush, contents by query. */
 final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
 
-    final Set<Object> added = identitySet();
-    final Set<Object> removed = identitySet();
+    final Set<Object> added = orderedIdentitySet();
+    final Set<Object> removed = orderedIdentitySet();
 
     WriteOnlyHolder(Object owner) {
         super(owner);
