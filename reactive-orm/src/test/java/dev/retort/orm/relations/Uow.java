@@ -404,8 +404,7 @@ final class Uow {
     @Entity(table = "uw_regions")
     static class Region {
         @Id @Column(length = 2) String country;
-        // a foreign key may only refer to the leading columns of an index: the stores' second key column needs its own
-        @Id @Column(length = 8, index = true) String code;
+        @Id @Column(length = 8) String code;
         @Column(length = 40) String name;
 
         @Relationship(backPopulates = "region", orderBy = "id", cascade = {Cascade.ALL, Cascade.DELETE_ORPHAN})
