@@ -11,6 +11,7 @@ import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.session.StaleDataException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -51,20 +52,43 @@ final class Flusher {
                 return Mono.empty();
             }
             session.flushing = true;
-            Mono<Void> cascades = Mono.empty();
-            if (session.relational) {
-                sync.cascadeAll();
-                sync.orphans();
-                cascades = cascadeDeletes(new IdentityHashMap<>());
+            if (!session.relational) {
+                return guarded(write());
             }
-            return cascades.then(Mono.defer(this::write))
-                    .doOnSuccess(done -> session.flushing = false)
-                    .doOnCancel(() -> {
-                        session.flushing = false;
-                        session.failure = new CancellationException("a flush was cancelled part-way");
-                    })
-                    .onErrorResume(this::failed);
+            try {
+                sync.cascadeAll();
+                sync.checkUnsaved();
+            } catch (RuntimeException e) {
+                // nothing was sent: the session stays usable, as after any error found before the first statement
+                session.flushing = false;
+                return Mono.error(e);
+            }
+            return guarded(replacedOneToOnes()
+                    .then(Mono.fromRunnable(sync::orphans))
+                    .then(Mono.defer(() -> cascadeDeletes(new IdentityHashMap<>())))
+                    .then(Mono.defer(this::write)));
         });
+    }
+
+    /** The flush's statements, ending the flushing state and leaving the session failed on error or cancel. */
+    private Mono<Void> guarded(Mono<Void> work) {
+        return work.doOnSuccess(done -> session.flushing = false)
+                .doOnCancel(() -> {
+                    session.flushing = false;
+                    session.failure = new CancellationException("a flush was cancelled part-way");
+                })
+                .onErrorResume(this::failed);
+    }
+
+    /**
+     * Reads, one statement per {@code batchSize} owners, what the one-to-ones assigned while unloaded
+     * held in the database, so the previous objects are unlinked, or deleted as orphans.
+     */
+    private Mono<Void> replacedOneToOnes() {
+        return Mono.defer(() -> Flux.fromIterable(sync.unknownPrevious().entrySet())
+                .concatMap(entry -> session.relations.findStored(entry.getKey(), entry.getValue())
+                        .doOnNext(found -> found.forEach((owner, stored) -> sync.replacedInDatabase(entry.getKey(), owner, stored))))
+                .then());
     }
 
     /**
@@ -80,9 +104,12 @@ final class Flusher {
             }
             return Flux.fromIterable(unloaded.entrySet())
                     .concatMap(entry -> session.relations.find(entry.getKey(), entry.getValue()).doOnNext(found -> {
-                        entry.getValue().forEach(parent -> done.computeIfAbsent(parent, p -> new HashSet<>()).add(entry.getKey()));
-                        found.values().forEach(children -> children.forEach(child -> {
-                            if (sync.markDeleted(child)) {
+                        Relation<?, ?> relation = entry.getKey();
+                        entry.getValue().forEach(parent -> done.computeIfAbsent(parent, p -> new HashSet<>()).add(relation));
+                        Set<Object> heldElsewhere = sync.heldByLiveOwners(relation);
+                        found.forEach((parent, children) -> children.forEach(child -> {
+                            // the rows say child belongs to parent; the session may have moved or unlinked it since
+                            if (sync.stillChildOf(relation, parent, child, heldElsewhere) && sync.markDeleted(child)) {
                                 sync.cascadeDelete(child);
                             }
                         }));
@@ -132,7 +159,10 @@ final class Flusher {
             Mapper<?> mapper = plan.order.get(i);
             List<Object> deletes = plan.deletes.get(mapper);
             if (deletes != null) {
-                steps.add(Mono.defer(() -> links.purge(mapper, deletes).then(delete(mapper, deletes))));
+                steps.add(Mono.defer(() -> links.purge(mapper, deletes)
+                        .thenMany(Flux.fromIterable(deleteLevels(mapper, deletes)))
+                        .concatMap(level -> delete(mapper, level))
+                        .then()));
             }
         }
         if (relational) {
@@ -315,6 +345,89 @@ final class Flusher {
     }
 
     // ---- DELETE ------------------------------------------------------------------------------------
+
+    /**
+     * The deleted objects of one class cut into the levels their rows can be deleted in: where the
+     * class refers to itself (an adjacency list), an object whose row refers to another row deleted
+     * in this flush goes in an earlier level, so every statement deletes children before parents
+     * (the database checks the foreign key row by row). Rows as the database has them: the foreign
+     * keys of the snapshot. One level when the class does not refer to itself.
+     */
+    private List<List<Object>> deleteLevels(Mapper<?> mapper, List<Object> deletes) {
+        List<List<Attribute>[]> pairs = new ArrayList<>();
+        for (Relation<?, ?> relation : mapper.relations()) {
+            if (relation.target() != mapper || relation.owner() != mapper) {
+                continue;
+            }
+            switch (relation.kind()) {
+                case MANY_TO_ONE -> pairs.add(pair(relation.localAttributes(), relation.remoteAttributes()));
+                case ONE_TO_MANY, ONE_TO_ONE -> pairs.add(pair(relation.remoteAttributes(), relation.localAttributes()));
+                case MANY_TO_MANY -> { }
+            }
+        }
+        if (pairs.isEmpty() || deletes.size() < 2) {
+            return List.of(deletes);
+        }
+        Map<Object, Object> parentOf = new IdentityHashMap<>();
+        for (List<Attribute>[] pair : pairs) {
+            Map<List<Object>, Object> byReferred = new HashMap<>();
+            for (Object entity : deletes) {
+                byReferred.put(values(pair[1], entity, null), entity);
+            }
+            for (Object entity : deletes) {
+                Object parent = byReferred.get(values(pair[0], entity, session.members.get(entity)));
+                if (parent != null && parent != entity) {
+                    parentOf.putIfAbsent(entity, parent);
+                }
+            }
+        }
+        if (parentOf.isEmpty()) {
+            return List.of(deletes);
+        }
+        Map<Object, Integer> height = new IdentityHashMap<>();
+        int highest = 0;
+        for (Object entity : deletes) {
+            // walk up; a cycle (never a valid tree) stops at the object it started from
+            int level = 0;
+            Object walker = parentOf.get(entity);
+            while (walker != null && walker != entity && level <= deletes.size()) {
+                level++;
+                walker = parentOf.get(walker);
+            }
+            height.put(entity, level);
+            highest = Math.max(highest, level);
+        }
+        List<List<Object>> levels = new ArrayList<>();
+        for (int level = highest; level >= 0; level--) {
+            List<Object> objects = new ArrayList<>();
+            for (Object entity : deletes) {
+                if (height.get(entity) == level) {
+                    objects.add(entity);
+                }
+            }
+            if (!objects.isEmpty()) {
+                levels.add(objects);
+            }
+        }
+        return levels;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Attribute>[] pair(List<Attribute> foreignKey, List<Attribute> referred) {
+        return new List[] {foreignKey, referred};
+    }
+
+    /** The attributes' values normalised for matching: from the snapshot when a state is given (the row as stored). */
+    private static List<Object> values(List<Attribute> attributes, Object entity, @Nullable InstanceState state) {
+        List<Object> values = new ArrayList<>(attributes.size());
+        for (Attribute attribute : attributes) {
+            Object value = state != null && state.snapshot != null
+                    ? state.snapshot[state.mapper.attributes().indexOf(attribute)]
+                    : attribute.snapshot(attribute.get(entity));
+            values.add(value == null ? null : RelationLoader.normalise(value));
+        }
+        return values;
+    }
 
     private Mono<Void> delete(Mapper<?> mapper, List<Object> entities) {
         Optional<Attribute> version = mapper.version();

@@ -6,9 +6,13 @@ import dev.retort.orm.mapping.Mapping;
 import dev.retort.orm.mapping.Names;
 import dev.retort.orm.mapping.NotLoadedException;
 import dev.retort.orm.mapping.Relation;
+import java.util.AbstractSet;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -131,5 +135,60 @@ abstract class Holder {
 
     static Set<Object> identitySet() {
         return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    /**
+     * An identity set that iterates in insertion order: what holders record as added and removed,
+     * so the flush inserts write-only additions and association rows in the order they were made.
+     */
+    static Set<Object> orderedIdentitySet() {
+        return new OrderedIdentitySet();
+    }
+
+    private static final class OrderedIdentitySet extends AbstractSet<Object> {
+        private final Map<Identity, Object> map = new LinkedHashMap<>();
+
+        @Override
+        public boolean add(Object value) {
+            return map.putIfAbsent(new Identity(value), value) == null;
+        }
+
+        @Override
+        public boolean remove(Object value) {
+            return map.remove(new Identity(value)) != null;
+        }
+
+        @Override
+        public boolean contains(Object value) {
+            return map.containsKey(new Identity(value));
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return map.values().iterator();
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public void clear() {
+            map.clear();
+        }
+    }
+
+    /** A key comparing its object by identity. */
+    private record Identity(Object value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
     }
 }

@@ -208,6 +208,11 @@ final class RelationLoader {
         return find(relation, parents, List.of(), false);
     }
 
+    /** The related objects of each of {@code parents} as the database has them, loaded or not; holders are not filled. */
+    Mono<Map<Object, List<Object>>> findStored(Relation<?, ?> relation, List<?> parents) {
+        return find(relation, parents, List.of(), true);
+    }
+
     private Mono<Map<Object, List<Object>>> find(Relation<?, ?> relation, List<?> parents, List<Node> below, boolean force) {
         Map<List<Object>, List<Object>> byKey = new LinkedHashMap<>();
         Map<List<Object>, List<Object>> values = new LinkedHashMap<>();

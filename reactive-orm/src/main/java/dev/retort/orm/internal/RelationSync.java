@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -72,13 +73,60 @@ final class RelationSync {
                     continue;
                 }
                 for (Object related : contents(Holder.of(relation, next))) {
-                    if (!session.members.containsKey(related)) {
+                    if (!session.members.containsKey(related) && !rowDeleted(related)) {
                         session.addOne(related);
                         todo.addLast(related);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Whether the object's row was deleted by a flush of a transaction since committed (it left the
+     * session then, but a loaded collection may still hold it): the cascade leaves it alone.
+     */
+    private static boolean rowDeleted(Object entity) {
+        InstanceState state = InstanceStates.get(entity);
+        return state != null && state.status == Status.DELETED;
+    }
+
+    /**
+     * Refuses a flush that cannot write what a relationship without {@link Cascade#SAVE_UPDATE}
+     * holds: a transient object (it has no row to refer to or to update), or, for a one-to-many or
+     * one-to-one, a child outside the session (its foreign key could not be written). Such an
+     * object would otherwise be lost silently or end in a NULL foreign key. Checked before any
+     * statement is sent.
+     */
+    void checkUnsaved() {
+        session.members.forEach((owner, state) -> {
+            if (state.markedForDeletion || state.status == Status.DELETED) {
+                return;
+            }
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                if (relation.cascades(Cascade.SAVE_UPDATE)) {
+                    continue;
+                }
+                Holder holder = Holder.of(relation, owner);
+                List<Object> related = relation.kind() != Kind.MANY_TO_MANY ? contents(holder)
+                        : holder instanceof ToManyHolder.Side side ? new ArrayList<>(side.added)
+                        : new ArrayList<>(((WriteOnlyHolder<?>) holder).added);
+                for (Object object : related) {
+                    if (session.members.containsKey(object) || rowDeleted(object)) {
+                        continue;
+                    }
+                    InstanceState other = InstanceStates.get(object);
+                    boolean transientObject = other == null || other.key == null || other.status == Status.PENDING;
+                    boolean child = relation.kind() == Kind.ONE_TO_MANY || relation.kind() == Kind.ONE_TO_ONE;
+                    if (transientObject || child) {
+                        throw new InvalidRequestException(holder.describe() + " of " + DefaultSession.describe(owner) + " holds "
+                                + object + ", which is not in the session (" + InstanceStates.state(object).name().toLowerCase(Locale.ROOT)
+                                + "), and " + holder.describe() + " does not cascade SAVE_UPDATE, so the flush cannot write it; add it"
+                                + " with session.add(…) first, or give the relationship cascade = Cascade.SAVE_UPDATE");
+                    }
+                }
+            }
+        });
     }
 
     /** {@link #cascadeAdd} from every pending and persistent object, {@link #cascadeDelete} from every deleted one. */
@@ -173,6 +221,39 @@ final class RelationSync {
     }
 
     /**
+     * The objects the loaded holders of {@code relation} hold in owners that are not being deleted:
+     * children that moved to another parent in memory.
+     */
+    Set<Object> heldByLiveOwners(Relation<?, ?> relation) {
+        Set<Object> held = Holder.identitySet();
+        if (relation.kind() == Kind.ONE_TO_MANY || relation.kind() == Kind.ONE_TO_ONE) {
+            session.members.forEach((owner, state) -> {
+                if (relation.owner().entityClass().isInstance(owner) && !isDeleted(owner)) {
+                    held.addAll(contents(Holder.of(relation, owner)));
+                }
+            });
+        }
+        return held;
+    }
+
+    /**
+     * Whether {@code child}, which the database lists under {@code parent} through {@code relation},
+     * still belongs to it in the session: a child whose many-to-one was set to another object (or
+     * to none), whose foreign key was changed, or that another parent's collection now holds does
+     * not, and a delete cascade from {@code parent} must leave it alone.
+     */
+    boolean stillChildOf(Relation<?, ?> relation, Object parent, Object child, Set<Object> heldElsewhere) {
+        if (relation.kind() != Kind.ONE_TO_MANY && relation.kind() != Kind.ONE_TO_ONE) {
+            return true;
+        }
+        Relation<?, ?> inverse = relation.inverse().orElse(null);
+        if (inverse != null && Holder.of(inverse, child) instanceof ToOneHolder<?> back && back.loaded) {
+            return back.value() == parent;
+        }
+        return pointsAt(child, relation.remoteAttributes(), parent, relation.localAttributes()) && !heldElsewhere.contains(child);
+    }
+
+    /**
      * DELETE_ORPHAN: objects taken out of a collection (or replaced in a one-to-one) that found no
      * other parent are deleted (pending ones expunged).
      */
@@ -203,8 +284,53 @@ final class RelationSync {
         if (holder instanceof WriteOnlyHolder<?> writeOnly) {
             return new ArrayList<>(writeOnly.removed);
         }
-        Object replaced = ((ToOneHolder<?>) holder).replaced;
-        return replaced == null ? List.of() : List.of(replaced);
+        ToOneHolder<?> toOne = (ToOneHolder<?>) holder;
+        List<Object> replaced = new ArrayList<>();
+        if (toOne.replaced != null) {
+            replaced.add(toOne.replaced);
+        }
+        replaced.addAll(toOne.replacedInDatabase);
+        return replaced;
+    }
+
+    /**
+     * The one-to-one holders of live persistent members assigned while unloaded, by relationship:
+     * the flush reads which rows refer to their owners before it can unlink or delete the previous
+     * objects.
+     */
+    Map<Relation<?, ?>, List<Object>> unknownPrevious() {
+        Map<Relation<?, ?>, List<Object>> owners = new LinkedHashMap<>();
+        session.members.forEach((owner, state) -> {
+            if (state.status != Status.PERSISTENT || state.markedForDeletion) {
+                return;
+            }
+            for (Relation<?, ?> relation : state.mapper.relations()) {
+                if (relation.kind() == Kind.ONE_TO_ONE && Holder.of(relation, owner) instanceof ToOneHolder<?> toOne
+                        && toOne.previousUnknown) {
+                    owners.computeIfAbsent(relation, r -> new ArrayList<>()).add(owner);
+                }
+            }
+        });
+        return owners;
+    }
+
+    /**
+     * What the database holds for a one-to-one assigned while unloaded: every object other than the
+     * new value was replaced (and no longer points back at the owner in memory).
+     */
+    void replacedInDatabase(Relation<?, ?> relation, Object owner, List<Object> stored) {
+        ToOneHolder<?> toOne = (ToOneHolder<?>) Holder.of(relation, owner);
+        toOne.previousUnknown = false;
+        for (Object previous : stored) {
+            if (previous == toOne.value() || previous == toOne.replaced || toOne.replacedInDatabase.contains(previous)) {
+                continue;
+            }
+            toOne.replacedInDatabase.add(previous);
+            Holder back = toOne.inverseIn(previous);
+            if (back instanceof ToOneHolder<?> backToOne && backToOne.loaded && backToOne.value() == owner) {
+                back.inverseRemoved(owner);
+            }
+        }
     }
 
     /** Whether {@code child} belongs to a parent through {@code relation} after all (it moved rather than left). */
@@ -263,6 +389,7 @@ final class RelationSync {
                 }
                 case ONE_TO_MANY, ONE_TO_ONE -> {
                     for (Object child : removed(holder)) {
+                        // a child deleted (as an orphan) keeps its fields: no UPDATE is sent, and its key may be among them
                         if (!isDeleted(child) && pointsAt(child, relation.remoteAttributes(), owner, relation.localAttributes())) {
                             clear(child, relation.remoteAttributes());
                         }
@@ -290,7 +417,8 @@ final class RelationSync {
                 case MANY_TO_ONE -> {
                     ToOneHolder<?> reference = (ToOneHolder<?>) holder;
                     Object target = reference.loaded ? reference.value() : null;
-                    if (target != null && hasKey(target, relation.remoteAttributes())) {
+                    // a target being deleted without a delete cascade to this object leaves it behind (its key was cleared)
+                    if (target != null && !isDeleted(target) && hasKey(target, relation.remoteAttributes())) {
                         copy(target, relation.remoteAttributes(), owner, relation.localAttributes());
                     }
                 }
@@ -495,16 +623,11 @@ final class RelationSync {
         }
     }
 
-    private void dropDeleted(Holder holder) {
+    private static void dropDeleted(Holder holder) {
         if (holder instanceof ToManyHolder.Side side) {
-            side.items.removeIf(this::rowDeleted);
+            side.items.removeIf(RelationSync::rowDeleted);
         } else if (holder instanceof ToOneHolder<?> toOne && toOne.value() != null && rowDeleted(toOne.value())) {
             toOne.loaded(null);
         }
-    }
-
-    private boolean rowDeleted(Object entity) {
-        InstanceState state = session.members.get(entity);
-        return state != null && state.status == Status.DELETED;
     }
 }

@@ -25,8 +25,8 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
     static final class Side extends Holder {
         final ToManyHolder<?> list;
         final List<Object> items = new ArrayList<>();
-        final Set<Object> added = identitySet();
-        final Set<Object> removed = identitySet();
+        final Set<Object> added = orderedIdentitySet();
+        final Set<Object> removed = orderedIdentitySet();
 
         Side(Object owner, ToManyHolder<?> list) {
             super(owner);
@@ -47,14 +47,33 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
             return -1;
         }
 
+        /**
+         * An add: a many-to-many link change unless it undoes a removal. A child of a one-to-many
+         * stops being a removal candidate.
+         */
         void recordAdd(Object value) {
-            if (!removed.remove(value)) {
+            if (relation().kind() == Relation.Kind.MANY_TO_MANY) {
+                if (!removed.remove(value)) {
+                    added.add(value);
+                }
+            } else {
+                removed.remove(value);
                 added.add(value);
             }
         }
 
+        /**
+         * A removal: a many-to-many link change unless it undoes an add. A child of a one-to-many
+         * becomes a removal candidate even when it was added since the last flush: a pending object
+         * removed again is a delete-orphan candidate the flush expunges.
+         */
         void recordRemove(Object value) {
-            if (!added.remove(value)) {
+            if (relation().kind() == Relation.Kind.MANY_TO_MANY) {
+                if (!added.remove(value)) {
+                    removed.add(value);
+                }
+            } else {
+                added.remove(value);
                 removed.add(value);
             }
         }
@@ -63,6 +82,9 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
         void inverseAdded(Object other) {
             if (loaded && indexOf(other) < 0) {
                 items.add(other);
+                if (relation().kind() != Relation.Kind.MANY_TO_MANY) {
+                    removed.remove(other);
+                }
             }
         }
 

@@ -4,6 +4,7 @@ import dev.retort.orm.internal.InstanceState.Status;
 import dev.retort.orm.mapping.Attribute;
 import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.mapping.ToOne;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,13 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
     boolean assigned;
     /** The object this one replaced since the last flush (a delete-orphan candidate). */
     @Nullable Object replaced;
+    /**
+     * Set while a one-to-one was assigned unloaded: what it held before is not known without IO,
+     * so the flush reads the rows that still refer to the owner and treats them as replaced.
+     */
+    boolean previousUnknown;
+    /** What the flush found that way (each a delete-orphan or unlink candidate, like {@link #replaced}). */
+    final List<Object> replacedInDatabase = new ArrayList<>();
 
     ToOneHolder(Object owner) {
         super(owner);
@@ -31,8 +39,15 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
     @Override
     public void set(@Nullable T newValue) {
         checkType(newValue);
-        Object old = loaded || resolveWithoutIo() ? value : null;
+        boolean known = loaded || resolveWithoutIo();
+        Object old = known ? value : null;
         loaded = true;
+        if (!known) {
+            // the previous value is unknown: the flush clears the foreign key of a many-to-one set to
+            // null, and looks up what a one-to-one held
+            assigned = true;
+            previousUnknown = relation().kind() == Relation.Kind.ONE_TO_ONE;
+        }
         if (old == newValue) {
             return;
         }
@@ -69,14 +84,24 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
     void loaded(@Nullable Object loadedValue) {
         value = loadedValue;
         loaded = true;
+        forgetChanges();
+    }
+
+    private void forgetChanges() {
         assigned = false;
         replaced = null;
+        previousUnknown = false;
+        replacedInDatabase.clear();
     }
 
     @Override
     void inverseAdded(Object other) {
-        Object old = loaded || resolveWithoutIo() ? value : null;
+        boolean known = loaded || resolveWithoutIo();
+        Object old = known ? value : null;
         loaded = true;
+        if (!known && relation().kind() == Relation.Kind.ONE_TO_ONE) {
+            previousUnknown = true;
+        }
         if (old == other) {
             return;
         }
@@ -110,14 +135,12 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
     void unload() {
         loaded = false;
         value = null;
-        assigned = false;
-        replaced = null;
+        forgetChanges();
     }
 
     @Override
     void flushed() {
-        assigned = false;
-        replaced = null;
+        forgetChanges();
     }
 
     /**

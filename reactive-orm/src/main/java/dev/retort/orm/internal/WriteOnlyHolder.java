@@ -14,26 +14,38 @@ import java.util.Set;
 /** The {@link WriteOnly} implementation: additions and removals recorded for the flush, contents by query. */
 final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
 
-    final Set<Object> added = identitySet();
-    final Set<Object> removed = identitySet();
+    final Set<Object> added = orderedIdentitySet();
+    final Set<Object> removed = orderedIdentitySet();
 
     WriteOnlyHolder(Object owner) {
         super(owner);
         loaded = false;
     }
 
+    /** Like {@link ToManyHolder.Side#recordAdd}: only many-to-many adds and removals cancel out. */
     @Override
     public void add(T value) {
         checkType(Objects.requireNonNull(value, "value"));
-        if (!removed.remove(value)) {
+        if (relation().kind() == Relation.Kind.MANY_TO_MANY) {
+            if (!removed.remove(value)) {
+                added.add(value);
+            }
+        } else {
+            removed.remove(value);
             added.add(value);
         }
     }
 
+    /** Like {@link ToManyHolder.Side#recordRemove}: a removed child stays a candidate for unlinking or deleting. */
     @Override
     public void remove(T value) {
         checkType(Objects.requireNonNull(value, "value"));
-        if (!added.remove(value)) {
+        if (relation().kind() == Relation.Kind.MANY_TO_MANY) {
+            if (!added.remove(value)) {
+                removed.add(value);
+            }
+        } else {
+            added.remove(value);
             removed.add(value);
         }
     }

@@ -1,6 +1,7 @@
 package dev.retort.orm.mapping;
 
 import dev.retort.core.schema.MetaData;
+import dev.retort.core.schema.ReferentialAction;
 import dev.retort.core.schema.Schema;
 import dev.retort.core.schema.Table;
 import dev.retort.core.schema.TableElement;
@@ -16,6 +17,8 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,12 +281,16 @@ final class EntityIntrospector {
         Class<T> type = (Class<T>) plan.type();
         List<TableElement> elements = new ArrayList<>();
         List<dev.retort.core.schema.Column<?>> columns = new ArrayList<>();
+        List<dev.retort.core.schema.ForeignKey> composite = compositeForeignKeys(plan, plans);
+        Set<String> inComposite = new HashSet<>();
+        composite.forEach(key -> inComposite.addAll(key.columnNames()));
         for (FieldPlan field : plan.fields()) {
             dev.retort.core.schema.Column column = Schema.column(field.columnName(), field.sqlType());
-            configure(column, field, plans);
+            configure(column, field, plans, !inComposite.contains(field.columnName()));
             columns.add(column);
             elements.add(column);
         }
+        elements.addAll(composite);
         Entity entity = plan.entity();
         for (Index index : entity.indexes()) {
             elements.add(new dev.retort.core.schema.Index(index.name().isEmpty() ? null : index.name(),
@@ -316,8 +323,47 @@ final class EntityIntrospector {
         return new EntityMapper<>(type, table, attributes, plan.constructor());
     }
 
+    /**
+     * One composite foreign key for each table that several foreign-key fields refer to at distinct
+     * columns (a composite primary key referred to column by column): the fields together name one
+     * referred row, as the relationships joining them do, so the constraint must compare them
+     * together. Single-column constraints would each refer to a non-unique part of the key, which
+     * InnoDB checks against any row with that part (deleting one parent fails while a child refers
+     * to another parent sharing a value).
+     */
+    private static List<dev.retort.core.schema.ForeignKey> compositeForeignKeys(EntityPlan plan, Function<Class<?>, EntityPlan> plans) {
+        Map<String, List<FieldPlan>> byTable = new LinkedHashMap<>();
+        Map<FieldPlan, String> referredColumn = new HashMap<>();
+        for (FieldPlan field : plan.fields()) {
+            if (field.foreignKey() != null) {
+                String target = foreignKeyTarget(field, plans);
+                int dot = target.lastIndexOf('.');
+                byTable.computeIfAbsent(target.substring(0, dot), t -> new ArrayList<>()).add(field);
+                referredColumn.put(field, target.substring(dot + 1));
+            }
+        }
+        List<dev.retort.core.schema.ForeignKey> keys = new ArrayList<>();
+        byTable.forEach((table, fields) -> {
+            List<String> referred = fields.stream().map(referredColumn::get).toList();
+            if (fields.size() < 2 || new HashSet<>(referred).size() != referred.size()) {
+                return;
+            }
+            Set<ReferentialAction> actions = new HashSet<>();
+            fields.forEach(field -> actions.add(field.foreignKey().onDelete()));
+            if (actions.size() > 1) {
+                throw MappingException.of(fields.get(1).field(), "the foreign-key fields "
+                        + fields.stream().map(f -> f.field().getName()).toList() + " refer to " + table
+                        + " together (one composite foreign key) but give different onDelete actions " + actions);
+            }
+            dev.retort.core.schema.ForeignKey key = Schema.foreignKey(fields.stream().map(FieldPlan::columnName).toList(), table, referred);
+            keys.add(fields.get(0).onDelete() == null ? key : key.onDelete(fields.get(0).onDelete()));
+        });
+        return keys;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void configure(dev.retort.core.schema.Column column, FieldPlan field, Function<Class<?>, EntityPlan> plans) {
+    private static void configure(dev.retort.core.schema.Column column, FieldPlan field, Function<Class<?>, EntityPlan> plans,
+            boolean singleColumnReference) {
         if (field.id()) {
             column.primaryKey();
         }
@@ -349,7 +395,7 @@ final class EntityIntrospector {
         if (field.clientDefault() != null) {
             column.defaultValue((Supplier) field.clientDefault());
         }
-        if (field.foreignKey() != null) {
+        if (field.foreignKey() != null && singleColumnReference) {
             column.references(foreignKeyTarget(field, plans), field.onDelete());
         }
     }
