@@ -84,7 +84,7 @@ final class RelationResolver {
     private Resolved resolve(EntityPlan owner, RelationPlan relation, EntityPlan target) {
         Relationship options = relation.options();
         Field field = relation.field();
-        Set<Cascade> cascade = RelationModel.expand(Set.of(options.cascade()));
+        Set<Cascade> cascade = RelationModel.expand(declaredCascade(options));
         String[] named = options.foreignKey();
         Kind kind;
         List<String> local = new ArrayList<>();
@@ -150,6 +150,11 @@ final class RelationResolver {
             throw MappingException.of(field, "orderBy is for collections (ToMany, WriteOnly)");
         }
         return new Resolved(owner, relation, target, kind, local, remote, secondary, orderBy(target, options.orderBy(), field));
+    }
+
+    /** The declared cascades as a set; an option given twice counts once. */
+    private static Set<Cascade> declaredCascade(Relationship options) {
+        return Set.copyOf(Arrays.asList(options.cascade()));
     }
 
     private static MappingException noForeignKey(EntityPlan owner, EntityPlan target, Field field) {
@@ -359,7 +364,7 @@ final class RelationResolver {
             }).toList();
             Relationship options = r.plan().options();
             RelationModel model = new RelationModel(r.plan().name(), owner, target, r.kind(),
-                    r.plan().holder() == EntityPlan.Holder.WRITE_ONLY, Set.of(options.cascade()), options.loading(), orderBy,
+                    r.plan().holder() == EntityPlan.Holder.WRITE_ONLY, declaredCascade(options), options.loading(), orderBy,
                     local, remote, secondary, secondaryLocal, secondaryRemote, r.plan().getter());
             byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(model);
             built.put(r.owner().type().getName() + "#" + r.plan().name(), model);
