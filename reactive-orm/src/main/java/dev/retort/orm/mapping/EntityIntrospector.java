@@ -16,6 +16,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,18 +273,27 @@ final class EntityIntrospector {
         return target.tableName() + "." + ids.get(0).columnName();
     }
 
-    /** Creates the core table of {@code plan} in {@code metadata} and the mapper reading and writing its fields. */
+    /**
+     * Creates the core table of {@code plan} in {@code metadata} and the mapper reading and writing its
+     * fields. {@code primaryKeys} gives the primary-key columns of a referred table by name (or
+     * {@code null}), to tell composite foreign keys.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <T> EntityMapper<T> build(EntityPlan plan, MetaData metadata, Function<Class<?>, EntityPlan> plans) {
+    static <T> EntityMapper<T> build(EntityPlan plan, MetaData metadata, Function<Class<?>, EntityPlan> plans,
+            Function<String, @Nullable List<String>> primaryKeys) {
         Class<T> type = (Class<T>) plan.type();
         List<TableElement> elements = new ArrayList<>();
         List<dev.retort.core.schema.Column<?>> columns = new ArrayList<>();
+        List<dev.retort.core.schema.ForeignKey> compositeKeys = compositeForeignKeys(plan, plans, primaryKeys);
+        Set<String> inCompositeKeys = new HashSet<>();
+        compositeKeys.forEach(key -> inCompositeKeys.addAll(key.columnNames()));
         for (FieldPlan field : plan.fields()) {
             dev.retort.core.schema.Column column = Schema.column(field.columnName(), field.sqlType());
-            configure(column, field, plans);
+            configure(column, field, plans, !inCompositeKeys.contains(field.columnName()));
             columns.add(column);
             elements.add(column);
         }
+        elements.addAll(compositeKeys);
         Entity entity = plan.entity();
         for (Index index : entity.indexes()) {
             elements.add(new dev.retort.core.schema.Index(index.name().isEmpty() ? null : index.name(),
@@ -316,8 +326,45 @@ final class EntityIntrospector {
         return new EntityMapper<>(type, table, attributes, plan.constructor());
     }
 
+    /**
+     * One composite foreign key for each referred table whose primary key the class's foreign-key
+     * fields refer to together, each of its columns once (the way relationships join on them); other
+     * foreign keys are single-column ones on their columns. Registration calls it before building any
+     * table too, for its error.
+     */
+    static List<dev.retort.core.schema.ForeignKey> compositeForeignKeys(EntityPlan plan,
+            Function<Class<?>, EntityPlan> plans, Function<String, @Nullable List<String>> primaryKeys) {
+        Map<String, List<FieldPlan>> byTable = new LinkedHashMap<>();
+        Map<FieldPlan, String> referredColumn = new LinkedHashMap<>();
+        for (FieldPlan field : plan.fields()) {
+            if (field.foreignKey() != null) {
+                String target = foreignKeyTarget(field, plans);
+                int dot = target.lastIndexOf('.');
+                byTable.computeIfAbsent(target.substring(0, dot), table -> new ArrayList<>()).add(field);
+                referredColumn.put(field, target.substring(dot + 1));
+            }
+        }
+        List<dev.retort.core.schema.ForeignKey> keys = new ArrayList<>();
+        byTable.forEach((table, fields) -> {
+            List<String> referred = fields.stream().map(referredColumn::get).toList();
+            List<String> primaryKey = fields.size() < 2 ? null : primaryKeys.apply(table.substring(table.lastIndexOf('.') + 1));
+            if (primaryKey == null || referred.size() != primaryKey.size() || !Set.copyOf(referred).equals(Set.copyOf(primaryKey))) {
+                return;
+            }
+            if (fields.stream().map(FieldPlan::onDelete).distinct().count() > 1) {
+                throw MappingException.of(plan.type(), "the foreign-key fields " + fields.stream().map(f -> f.field().getName())
+                        .toList() + " refer together to the primary key of " + table + " but give different onDelete actions");
+            }
+            dev.retort.core.schema.ForeignKey key = Schema.foreignKey(fields.stream().map(FieldPlan::columnName).toList(), table,
+                    referred);
+            keys.add(fields.get(0).onDelete() == null ? key : key.onDelete(fields.get(0).onDelete()));
+        });
+        return keys;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void configure(dev.retort.core.schema.Column column, FieldPlan field, Function<Class<?>, EntityPlan> plans) {
+    private static void configure(dev.retort.core.schema.Column column, FieldPlan field, Function<Class<?>, EntityPlan> plans,
+            boolean reference) {
         if (field.id()) {
             column.primaryKey();
         }
@@ -349,7 +396,7 @@ final class EntityIntrospector {
         if (field.clientDefault() != null) {
             column.defaultValue((Supplier) field.clientDefault());
         }
-        if (field.foreignKey() != null) {
+        if (field.foreignKey() != null && reference) {
             column.references(foreignKeyTarget(field, plans), field.onDelete());
         }
     }

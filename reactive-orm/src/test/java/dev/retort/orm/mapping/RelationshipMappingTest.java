@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.core.dialect.mysql.MySqlDialect;
+import dev.retort.core.schema.MetaData;
+import dev.retort.core.schema.ReferentialAction;
+import dev.retort.core.schema.Schema;
 import dev.retort.core.schema.Table;
 import dev.retort.core.sql.expression.Ordering;
+import dev.retort.core.types.Types;
 import dev.retort.orm.mapping.Relation.Kind;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -474,6 +478,40 @@ class RelationshipMappingTest {
         assertThat(names(bins.localAttributes())).containsExactly("country", "number");
         assertThat(names(bins.remoteAttributes())).containsExactly("warehouseCountry", "warehouseNumber");
         assertThat(inverse(bins)).isSameAs(warehouse);
+    }
+
+    @Test
+    void compositeForeignKeyFieldsAreOneConstraint() {
+        Table bins = Mapping.of(Bin.class).mapper(Bin.class).table();
+
+        assertThat(MARIADB.ddlCompiler().createTable(bins, List.of())).isEqualTo("CREATE TABLE rm_bins (\n"
+                + "\tid INTEGER NOT NULL,\n"
+                + "\twarehouse_country VARCHAR(2),\n"
+                + "\twarehouse_number INTEGER,\n"
+                + "\tPRIMARY KEY (id),\n"
+                + "\tCONSTRAINT fk_rm_bins_warehouse_country_warehouse_number_rm_warehouses FOREIGN KEY (warehouse_country,"
+                + " warehouse_number) REFERENCES rm_warehouses (country, number)\n"
+                + ")");
+    }
+
+    @Entity(table = "rm_e_pallet_sites")
+    static class PalletSite {
+        @Id Integer area;
+        @Id Integer row;
+    }
+
+    @Entity(table = "rm_e_pallets")
+    static class Pallet {
+        @Id Integer id;
+        @ForeignKey(target = "rm_e_pallet_sites.area", onDelete = ReferentialAction.CASCADE) Integer siteArea;
+        @ForeignKey(target = "rm_e_pallet_sites.row") Integer siteRow;
+    }
+
+    @Test
+    void compositeForeignKeyFieldsWithDifferentOnDelete() {
+        assertFails(() -> Mapping.of(Pallet.class, PalletSite.class), PREFIX + "Pallet: the foreign-key fields [siteArea, siteRow]"
+                + " refer together to the primary key of rm_e_pallet_sites but give different onDelete actions");
+        assertThat(Registry.lookup(PalletSite.class)).isNull();
     }
 
     // ---- association object -----------------------------------------------------------------------
