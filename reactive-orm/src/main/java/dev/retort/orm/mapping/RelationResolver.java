@@ -192,16 +192,17 @@ final class RelationResolver {
                 }
             }
         }
+        List<String> columns = candidates.stream().map(this::referredColumn).toList();
+        boolean oneKey = named.length > 0 ? Set.copyOf(columns).size() == columns.size()
+                : candidates.size() <= 1 || formsPrimaryKey(columns, referred);
+        if (!oneKey) {
+            throw MappingException.of(field, holder.type().getSimpleName() + " has more than one foreign key to "
+                    + referred.tableName() + " (" + candidates.stream().map(c -> c.field().getName()).toList()
+                    + "); name the one this relationship uses with @Relationship(foreignKey = \"…\")");
+        }
         List<Pair> pairs = new ArrayList<>();
-        List<String> referredColumns = new ArrayList<>();
         for (FieldPlan plan : candidates) {
             String column = referredColumn(plan);
-            if (referredColumns.contains(column)) {
-                throw MappingException.of(field, holder.type().getSimpleName() + " has more than one foreign key to "
-                        + referred.tableName() + " (" + candidates.stream().map(c -> c.field().getName()).toList()
-                        + "); name the one this relationship uses with @Relationship(foreignKey = \"…\")");
-            }
-            referredColumns.add(column);
             FieldPlan target = referred.fields().stream().filter(f -> f.columnName().equals(column)).findFirst()
                     .orElseThrow(() -> MappingException.of(field, holder.type().getSimpleName() + "." + plan.field().getName()
                             + " refers to " + referred.tableName() + "." + column + ", which no field of "
@@ -209,6 +210,16 @@ final class RelationResolver {
             pairs.add(new Pair(plan.field().getName(), target.field().getName()));
         }
         return pairs;
+    }
+
+    /**
+     * Whether foreign-key fields referring to {@code columns} are one composite key: each column of
+     * the referred class's primary key once. Several foreign keys to other columns, or to one column
+     * more than once, are separate keys.
+     */
+    private static boolean formsPrimaryKey(List<String> columns, EntityPlan referred) {
+        Set<String> key = Set.copyOf(referred.ids().stream().map(FieldPlan::columnName).toList());
+        return columns.size() == key.size() && Set.copyOf(columns).equals(key);
     }
 
     /** {@code [table, column]} a foreign-key field refers to. */

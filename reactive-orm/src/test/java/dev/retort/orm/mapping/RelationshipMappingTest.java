@@ -754,6 +754,55 @@ class RelationshipMappingTest {
                 + " not a @ForeignKey to rm_e_fk_ref_targets");
     }
 
+    @Entity(table = "rm_e_members")
+    static class Member2 {
+        @Id Integer id;
+        @Column(unique = true, length = 40) String email;
+    }
+
+    @Entity(table = "rm_e_notes")
+    static class Note {
+        @Id Integer id;
+        @ForeignKey(target = "rm_e_members.id") Integer authorId;
+        @ForeignKey(target = "rm_e_members.email") @Column(length = 40) String editorEmail;
+
+        final ToOne<Member2> author = ToOne.of(this);
+    }
+
+    @Entity(table = "rm_e_memos")
+    static class Memo {
+        @Id Integer id;
+        @ForeignKey(target = "rm_e_members.id") Integer authorId;
+        @ForeignKey(target = "rm_e_members.email") @Column(length = 40) String editorEmail;
+
+        @Relationship(foreignKey = "editorEmail")
+        final ToOne<Member2> editor = ToOne.of(this);
+    }
+
+    @Test
+    void foreignKeysToDifferentColumnsOfOneTableAreSeparateKeys() {
+        assertFails(() -> Mapping.of(Note.class), PREFIX + "Note.author: Note has more than one foreign key to rm_e_members"
+                + " ([authorId, editorEmail]); name the one this relationship uses with @Relationship(foreignKey = \"…\")");
+
+        Relation<Memo, ?> editor = relation(Mapping.of(Memo.class), Memo.class, "editor");
+        assertThat(names(editor.localAttributes())).containsExactly("editorEmail");
+        assertThat(names(editor.remoteAttributes())).containsExactly("email");
+    }
+
+    @Entity(table = "rm_e_unmapped_refs")
+    static class UnmappedColumnRef {
+        @Id Integer id;
+        @ForeignKey(target = "rm_e_fk_ref_targets.code") Integer targetCode;
+
+        final ToOne<FkRefTarget> target = ToOne.of(this);
+    }
+
+    @Test
+    void aForeignKeyToAColumnNoFieldMaps() {
+        assertFails(() -> Mapping.of(UnmappedColumnRef.class), PREFIX + "UnmappedColumnRef.target: UnmappedColumnRef.targetCode"
+                + " refers to rm_e_fk_ref_targets.code, which no field of FkRefTarget maps");
+    }
+
     // ---- errors: backPopulates ----------------------------------------------------------------------
 
     @Entity(table = "rm_e_bp_parents")
