@@ -75,10 +75,34 @@ final class RelationResolver {
         }
         Map<String, Resolved> byName = new LinkedHashMap<>();
         resolved.forEach(r -> byName.put(r.owner().type().getName() + "#" + r.plan().name(), r));
+        Map<String, Resolved> mirrored = new LinkedHashMap<>();
+        Map<String, Resolved> created = new LinkedHashMap<>();
         for (Resolved r : resolved) {
             checkInverse(r, byName);
+            String back = r.plan().options().backPopulates();
+            Resolved first = back.isEmpty() ? null : mirrored.putIfAbsent(r.target().type().getName() + "#" + back, r);
+            if (first != null) {
+                throw MappingException.of(r.plan().field(), "backPopulates = \"" + back + "\", but " + describe(first)
+                        + " back-populates " + r.target().type().getSimpleName() + "." + back + " too; one relationship"
+                        + " field mirrors one other: remove backPopulates from one of them");
+            }
+            if (r.secondary() != null && r.secondary().create()) {
+                Resolved other = created.putIfAbsent(r.secondary().table(), r);
+                if (other != null && !Set.of(other.owner().type(), other.target().type()).equals(Set.of(r.owner().type(),
+                        r.target().type()))) {
+                    throw MappingException.of(r.plan().field(), "secondary table '" + r.secondary().table() + "' is created"
+                            + " for " + describe(other) + " between " + other.owner().type().getSimpleName() + " and "
+                            + other.target().type().getSimpleName() + "; a created association table links one pair of"
+                            + " classes: name another table");
+                }
+            }
         }
         return resolved;
+    }
+
+    /** {@code User.posts}. */
+    private static String describe(Resolved r) {
+        return r.owner().type().getSimpleName() + "." + r.plan().name();
     }
 
     private Resolved resolve(EntityPlan owner, RelationPlan relation, EntityPlan target) {

@@ -873,6 +873,33 @@ class RelationshipMappingTest {
                 + " back-populates \"players\"");
     }
 
+    @Entity(table = "rm_e_bp_clubs")
+    static class BpClub {
+        @Id Integer id;
+
+        @Relationship(backPopulates = "club")
+        final ToMany<BpAthlete> athletes = ToMany.of(this);
+
+        @Relationship(backPopulates = "club")
+        final ToMany<BpAthlete> juniors = ToMany.of(this);
+    }
+
+    @Entity(table = "rm_e_bp_athletes")
+    static class BpAthlete {
+        @Id Integer id;
+        @ForeignKey(entity = BpClub.class) Integer clubId;
+
+        final ToOne<BpClub> club = ToOne.of(this);
+    }
+
+    @Test
+    void twoRelationshipsBackPopulatingOneThatNamesNeither() {
+        assertFails(() -> Mapping.of(BpClub.class), PREFIX + "BpClub.juniors: backPopulates = \"club\", but BpClub.athletes"
+                + " back-populates BpAthlete.club too; one relationship field mirrors one other: remove backPopulates from one"
+                + " of them");
+        assertThat(Registry.lookup(BpAthlete.class)).isNull();
+    }
+
     @Entity(table = "rm_e_bp_shops")
     static class BpShop {
         @Id Integer id;
@@ -1041,6 +1068,127 @@ class RelationshipMappingTest {
         assertFails(() -> Mapping.of(Friend.class), PREFIX + "Friend.friends: a self-referential many-to-many cannot tell its"
                 + " secondary table's two foreign keys apart; map the association as an entity with two ToOne relationships"
                 + " (association object)");
+    }
+
+    @Entity(table = "rm_e_painters")
+    static class Painter {
+        @Id Integer id;
+
+        @Relationship(secondary = "rm_e_shared_links")
+        final ToMany<Painting> paintings = ToMany.of(this);
+    }
+
+    @Entity(table = "rm_e_paintings")
+    static class Painting {
+        @Id Integer id;
+    }
+
+    @Entity(table = "rm_e_sculptors")
+    static class Sculptor {
+        @Id Integer id;
+
+        @Relationship(secondary = "rm_e_shared_links")
+        final ToMany<Sculpture> sculptures = ToMany.of(this);
+    }
+
+    @Entity(table = "rm_e_sculptures")
+    static class Sculpture {
+        @Id Integer id;
+    }
+
+    @Test
+    void oneCreatedSecondaryTableForTwoPairsOfClasses() {
+        assertFails(() -> Mapping.of(Painter.class, Sculptor.class), PREFIX + "Sculptor.sculptures: secondary table"
+                + " 'rm_e_shared_links' is created for Painter.paintings between Painter and Painting; a created association"
+                + " table links one pair of classes: name another table");
+        assertThat(Registry.lookup(Painter.class)).isNull();
+        assertThat(Registry.lookup(Sculptor.class)).isNull();
+    }
+
+    @Entity(table = "rm_e_shelves")
+    static class Shelf {
+        @Id Integer id;
+
+        @Relationship(secondary = "rm_e_shelf_notes")
+        final ToMany<Volume> volumes = ToMany.of(this);
+    }
+
+    @Entity(table = "rm_e_volumes")
+    static class Volume {
+        @Id Integer id;
+    }
+
+    @Entity(table = "rm_e_shelf_notes")
+    static class ShelfNote {
+        @Id Integer id;
+        @ForeignKey(entity = Shelf.class) Integer shelfId;
+        String text;
+    }
+
+    @Test
+    void aMappedSecondaryTableWithoutForeignKeysToBothSides() {
+        assertFails(() -> Mapping.of(Shelf.class, ShelfNote.class), PREFIX + "Shelf.volumes: secondary table 'rm_e_shelf_notes'"
+                + " (mapped by ShelfNote) needs foreign keys to both rm_e_shelves and rm_e_volumes");
+    }
+
+    @Entity(table = "rm_core_tags")
+    static class CoreTag {
+        @Id Integer id;
+    }
+
+    @Entity(table = "rm_core_photos")
+    static class Photo {
+        @Id Long id;
+
+        @Relationship(secondary = "rm_core_photo_tags")
+        final ToMany<CoreTag> tags = ToMany.of(this);
+    }
+
+    @Entity(table = "rm_core_videos")
+    static class Video {
+        @Id Integer id;
+
+        @Relationship(secondary = "rm_core_twice")
+        final ToMany<CoreTag> tags = ToMany.of(this);
+    }
+
+    @Entity(table = "rm_core_sounds")
+    static class Sound {
+        @Id Integer id;
+
+        @Relationship(secondary = "rm_core_unmapped")
+        final ToMany<CoreTag> tags = ToMany.of(this);
+    }
+
+    @Test
+    void aCoreTableOfTheMetadataAsSecondaryTable() {
+        MetaData metadata = Mapping.of(CoreTag.class).metadata();
+        Table photoTags = metadata.table("rm_core_photo_tags",
+                Schema.column("tag", Types.INTEGER).references("rm_core_tags.id"),
+                Schema.column("photo", Types.BIGINT).references("rm_core_photos.id"));
+        metadata.table("rm_core_twice",
+                Schema.column("video_id", Types.INTEGER).references("rm_core_videos.id"),
+                Schema.column("tag_id", Types.INTEGER).references("rm_core_tags.id"),
+                Schema.column("other_tag_id", Types.INTEGER).references("rm_core_tags.id"));
+        metadata.table("rm_core_unmapped",
+                Schema.column("sound_id", Types.INTEGER).references("rm_core_sounds.id"),
+                Schema.column("tag_code", Types.STRING).references("rm_core_tags.code"));
+
+        assertFails(() -> Mapping.of(Video.class, CoreTag.class), PREFIX + "Video.tags: secondary table 'rm_core_twice' needs"
+                + " exactly one foreign key to rm_core_tags; it has 2");
+        assertFails(() -> Mapping.of(Sound.class, CoreTag.class), PREFIX + "Sound.tags: the secondary table refers to"
+                + " rm_core_tags.code, which no field of CoreTag maps");
+
+        Mapping mapping = Mapping.of(Photo.class, CoreTag.class);
+        Relation<Photo, ?> tags = relation(mapping, Photo.class, "tags");
+        assertThat(mapping.metadata()).isSameAs(metadata);
+        assertThat(tags.kind()).isEqualTo(Kind.MANY_TO_MANY);
+        assertThat(tags.secondary()).containsSame(photoTags);
+        assertThat(tags.secondaryLocalColumns()).containsExactly(photoTags.c("photo"));
+        assertThat(tags.secondaryRemoteColumns()).containsExactly(photoTags.c("tag"));
+        assertThat(names(tags.remoteAttributes())).containsExactly("id");
+        assertThat(mapping.tables()).containsExactly(mapping.mapper(Photo.class).table(), mapping.mapper(CoreTag.class).table(),
+                photoTags);
     }
 
     // ---- errors: the field itself -------------------------------------------------------------------
