@@ -1,6 +1,7 @@
 package dev.retort.orm.internal;
 
 import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.orm.mapping.Entity;
 import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Mapping;
 import dev.retort.orm.mapping.Names;
@@ -29,7 +30,11 @@ abstract class Holder {
         this.owner = owner;
     }
 
-    /** The holder in {@code entity}'s field of {@code relation}, bound to it. */
+    /**
+     * The holder in {@code entity}'s field of {@code relation}, bound to it.
+     *
+     * @throws InvalidRequestException when the field is null or holds a holder made for another object
+     */
     static Holder of(Relation<?, ?> relation, Object entity) {
         Object holder = relation.holder(entity);
         if (holder instanceof ToManyHolder<?> list) {
@@ -40,6 +45,9 @@ abstract class Holder {
                     + " is null; initialise it in its declaration, e.g. `final ToMany<…> " + relation.name()
                     + " = ToMany.of(this)`");
         }
+        if (found.owner != entity) {
+            throw notInAField(entity);
+        }
         found.relation = relation;
         return found;
     }
@@ -47,6 +55,9 @@ abstract class Holder {
     Relation<?, ?> relation() {
         Relation<?, ?> found = relation;
         if (found == null) {
+            if (!owner.getClass().isAnnotationPresent(Entity.class)) {
+                throw notInAField(owner);
+            }
             Mapper<?> mapper = Mapping.mapperOf(owner.getClass());
             for (Relation<?, ?> candidate : mapper.relations()) {
                 if (candidate.holder(owner) == fieldValue()) {
@@ -55,13 +66,17 @@ abstract class Holder {
                 }
             }
             if (found == null) {
-                throw new InvalidRequestException("A relationship holder of " + owner.getClass().getSimpleName()
-                        + " is not in one of its relationship fields; create each holder in its field's initializer with"
-                        + " `this` as the owner, e.g. `final ToMany<Post> posts = ToMany.of(this)`");
+                throw notInAField(owner);
             }
             relation = found;
         }
         return found;
+    }
+
+    private static InvalidRequestException notInAField(Object owner) {
+        return new InvalidRequestException("A relationship holder of " + owner.getClass().getSimpleName()
+                + " is not in one of its relationship fields; create each holder in its field's initializer with"
+                + " `this` as the owner, e.g. `final ToMany<Post> posts = ToMany.of(this)`");
     }
 
     /** The object in the owner's field (this holder, or the list it serves). */
