@@ -25,16 +25,24 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
     @Override
     public void add(T value) {
         checkType(Objects.requireNonNull(value, "value"));
+        Holder inverse = inverseIn(value);
         if (!removed.remove(value)) {
             added.add(value);
+        }
+        if (inverse != null) {
+            inverse.inverseAdded(owner);
         }
     }
 
     @Override
     public void remove(T value) {
         checkType(Objects.requireNonNull(value, "value"));
+        Holder inverse = inverseIn(value);
         if (!added.remove(value)) {
             removed.add(value);
+        }
+        if (inverse != null) {
+            inverse.inverseRemoved(owner);
         }
     }
 
