@@ -92,12 +92,21 @@ abstract class Holder {
     NotLoadedException notLoaded() {
         Relation<?, ?> relation = relation();
         String type = owner.getClass().getSimpleName();
-        String constant = type + "_." + Names.snakeCase(relation.name()).toUpperCase(Locale.ROOT);
+        String constant = metamodelName(owner.getClass()) + "." + Names.snakeCase(relation.name()).toUpperCase(Locale.ROOT);
         String variable = Character.toLowerCase(type.charAt(0)) + type.substring(1);
         return new NotLoadedException(describe() + " is not loaded, and Retort never loads on access. Load it with the"
                 + " query, select(" + type + ".class).options(selectinload(" + constant + ")) or joinedload(" + constant
                 + "); or afterwards with session.load(" + variable + ", " + constant + "); or make it load by default"
                 + " with @Relationship(loading = Loading.SELECTIN)");
+    }
+
+    /** The generated metamodel's simple name: {@code User_}, or {@code Outer_Inner_} for a nested class. */
+    private static String metamodelName(Class<?> type) {
+        StringBuilder name = new StringBuilder(type.getSimpleName()).append('_');
+        for (Class<?> outer = type.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
+            name.insert(0, outer.getSimpleName() + "_");
+        }
+        return name.toString();
     }
 
     void requireLoaded() {
