@@ -5,6 +5,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -69,6 +70,7 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
         void inverseAdded(Object other) {
             if (loaded && indexOf(other) < 0) {
                 items.add(other);
+                list.modCount++;
                 recordAdd(other);
             }
         }
@@ -81,6 +83,7 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
             int index = indexOf(other);
             if (index >= 0) {
                 items.remove(index);
+                list.modCount++;
                 // a child taken from a one-to-many is a delete-orphan candidate (the flush checks it has no new parent),
                 // unless it was added since the last flush
                 recordRemove(other);
@@ -118,6 +121,12 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
     @Override
     public boolean isLoaded() {
         return side.loaded;
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        side.requireLoaded();
+        return super.iterator();
     }
 
     @Override
