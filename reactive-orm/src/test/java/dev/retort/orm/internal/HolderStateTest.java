@@ -1,0 +1,299 @@
+package dev.retort.orm.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retort.orm.mapping.Column;
+import dev.retort.orm.mapping.Entity;
+import dev.retort.orm.mapping.ForeignKey;
+import dev.retort.orm.mapping.Id;
+import dev.retort.orm.mapping.Mapping;
+import dev.retort.orm.mapping.NotLoadedException;
+import dev.retort.orm.mapping.Relationship;
+import dev.retort.orm.mapping.ToMany;
+import dev.retort.orm.mapping.ToOne;
+import dev.retort.orm.mapping.WriteOnly;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the package API of the holders does, which loaders and the flush use and applications cannot
+ * reach: unloaded relationships (and the message of {@link NotLoadedException}), filling them, and
+ * the changes each holder records for the flush. No session, no database.
+ */
+class HolderStateTest {
+
+    @Entity(table = "hst_authors")
+    static class Author {
+        @Id Integer id;
+
+        @Relationship(backPopulates = "author")
+        final ToMany<Book> books = ToMany.of(this);
+
+        @Relationship(backPopulates = "owner")
+        final ToOne<Desk> desk = ToOne.of(this);
+    }
+
+    @Entity(table = "hst_books")
+    static class Book {
+        @Id Integer id;
+        @ForeignKey(entity = Author.class) Integer authorId;
+
+        @Relationship(backPopulates = "books")
+        final ToOne<Author> author = ToOne.of(this);
+
+        @Relationship(secondary = "hst_book_shelves", backPopulates = "books")
+        final ToMany<Shelf> shelves = ToMany.of(this);
+    }
+
+    @Entity(table = "hst_shelves")
+    static class Shelf {
+        @Id @Column(length = 10) String code;
+
+        @Relationship(secondary = "hst_book_shelves", backPopulates = "shelves")
+        final ToMany<Book> books = ToMany.of(this);
+    }
+
+    @Entity(table = "hst_desks")
+    static class Desk {
+        @Id Integer id;
+        @ForeignKey(entity = Author.class) Integer ownerId;
+
+        @Relationship(backPopulates = "desk")
+        final ToOne<Author> owner = ToOne.of(this);
+    }
+
+    @Entity(table = "hst_streams")
+    static class Stream {
+        @Id Integer id;
+
+        @Relationship(backPopulates = "stream")
+        final WriteOnly<Entry> entries = WriteOnly.of(this);
+    }
+
+    @Entity(table = "hst_entries")
+    static class Entry {
+        @Id Integer id;
+        @ForeignKey(entity = Stream.class) Integer streamId;
+
+        @Relationship(backPopulates = "entries")
+        final ToOne<Stream> stream = ToOne.of(this);
+    }
+
+    static {
+        Mapping.of(Author.class, Stream.class);
+    }
+
+    private static ToManyHolder.Side side(ToMany<?> collection) {
+        return ((ToManyHolder<?>) collection).side();
+    }
+
+    private static ToOneHolder<?> holder(ToOne<?> reference) {
+        return (ToOneHolder<?>) reference;
+    }
+
+    private static WriteOnlyHolder<?> holder(WriteOnly<?> collection) {
+        return (WriteOnlyHolder<?>) collection;
+    }
+
+    // ---- unloaded ---------------------------------------------------------------------------------
+
+    private static final String HOW_TO_LOAD = " is not loaded, and Retort never loads on access. Load it with the query,"
+            + " select(%1$s.class).options(selectinload(%2$s)) or joinedload(%2$s); or afterwards with session.load(%3$s, %2$s);"
+            + " or make it load by default with @Relationship(loading = Loading.SELECTIN)";
+
+    @Test
+    void anUnloadedCollectionRaisesOnEveryReadAndWriteNamingTheWaysToLoadIt() {
+        Author author = new Author();
+        Book book = new Book();
+        side(author.books).unload();
+        String message = "Author.books" + HOW_TO_LOAD.formatted("Author", "HolderStateTest_Author_.BOOKS", "author");
+
+        assertThat(author.books.isLoaded()).isFalse();
+        assertThat(author.books).hasToString("[not loaded: Author.books]");
+        List<ThrowingCallable> uses = List.of(author.books::size, author.books::isEmpty, author.books::iterator,
+                () -> author.books.get(0), () -> author.books.contains(book), () -> author.books.indexOf(book),
+                () -> author.books.add(book), () -> author.books.add(0, book), () -> author.books.remove(book),
+                () -> author.books.remove(0), () -> author.books.set(0, book), author.books::clear,
+                () -> author.books.addAll(List.of(book)), () -> author.books.addAll(0, List.of(book)),
+                () -> author.books.sort(null), () -> author.books.removeIf(b -> true));
+        for (ThrowingCallable use : uses) {
+            assertThatThrownBy(use).isExactlyInstanceOf(NotLoadedException.class).hasMessage(message);
+        }
+        assertThat(book.author.get()).isNull();
+    }
+
+    @Test
+    void anUnloadedOneToOneRaisesOnGetAndIsLoadedBySet() {
+        Author author = new Author();
+        Desk desk = new Desk();
+        holder(author.desk).unload();
+
+        assertThat(author.desk.isLoaded()).isFalse();
+        assertThatThrownBy(author.desk::get).isExactlyInstanceOf(NotLoadedException.class)
+                .hasMessage("Author.desk" + HOW_TO_LOAD.formatted("Author", "HolderStateTest_Author_.DESK", "author"));
+
+        author.desk.set(desk);
+        assertThat(author.desk.isLoaded()).isTrue();
+        assertThat(author.desk.get()).isSameAs(desk);
+        assertThat(desk.owner.get()).isSameAs(author);
+    }
+
+    @Test
+    void anUnloadedManyToOneReadsANullForeignKeyWithoutLoading() {
+        Book orphan = new Book();
+        holder(orphan.author).unload();
+        assertThat(orphan.author.get()).isNull();
+        assertThat(orphan.author.isLoaded()).isTrue();
+
+        Book written = new Book();
+        written.authorId = 7;
+        holder(written.author).unload();
+        assertThatThrownBy(written.author::get).isExactlyInstanceOf(NotLoadedException.class)
+                .hasMessage("Book.author" + HOW_TO_LOAD.formatted("Book", "HolderStateTest_Book_.AUTHOR", "book"));
+    }
+
+    @Test
+    void backPopulatingLeavesAnUnloadedSideUnloaded() {
+        Author author = new Author();
+        Book book = new Book();
+        side(author.books).unload();
+
+        book.author.set(author);
+        assertThat(book.author.get()).isSameAs(author);
+        assertThat(author.books.isLoaded()).isFalse();
+
+        book.author.set(null);
+        assertThat(author.books.isLoaded()).isFalse();
+        assertThat(side(author.books).added).isEmpty();
+        assertThat(side(author.books).removed).isEmpty();
+    }
+
+    @Test
+    void aChildTakenFromAnUnloadedToOneBecomesLoadedAndNull() {
+        Author author = new Author();
+        Book book = new Book();
+        side(author.books).loaded(List.of(book));
+        holder(book.author).unload();
+        book.authorId = 1;
+
+        author.books.remove(book);
+
+        assertThat(book.author.isLoaded()).isTrue();
+        assertThat(book.author.get()).isNull();
+    }
+
+    @Test
+    void loadersFillHoldersWithoutRecordingChanges() {
+        Author author = new Author();
+        Book first = new Book();
+        Book second = new Book();
+        side(author.books).unload();
+        holder(first.author).unload();
+
+        side(author.books).loaded(List.of(first, second));
+        holder(first.author).loaded(author);
+
+        assertThat(author.books).containsExactly(first, second);
+        assertThat(first.author.get()).isSameAs(author);
+        assertThat(side(author.books).added).isEmpty();
+        assertThat(holder(first.author).assigned).isFalse();
+    }
+
+    // ---- what each side records for the flush ------------------------------------------------------
+
+    @Test
+    void oneToManyRecordsTheNetChangeOnBothSides() {
+        Author alice = new Author();
+        Author bob = new Author();
+        Book book = new Book();
+
+        alice.books.add(book);
+        assertThat(side(alice.books).added).containsExactly(book);
+        assertThat(holder(book.author).assigned).isTrue();
+
+        book.author.set(bob);
+        assertThat(side(alice.books).added).isEmpty();
+        assertThat(side(alice.books).removed).isEmpty();
+        assertThat(side(bob.books).added).containsExactly(book);
+
+        side(bob.books).flushed();
+        holder(book.author).flushed();
+        book.author.set(null);
+        assertThat(side(bob.books).removed).containsExactly(book);
+        assertThat(holder(book.author).replaced).isSameAs(bob);
+
+        bob.books.add(book);
+        assertThat(side(bob.books).added).isEmpty();
+        assertThat(side(bob.books).removed).isEmpty();
+    }
+
+    @Test
+    void manyToManyRecordsTheNetChangeOnBothSides() {
+        Book book = new Book();
+        Shelf shelf = new Shelf();
+
+        book.shelves.add(shelf);
+        assertThat(side(book.shelves).added).containsExactly(shelf);
+        assertThat(side(shelf.books).added).containsExactly(book);
+
+        shelf.books.remove(book);
+        assertThat(side(book.shelves).added).isEmpty();
+        assertThat(side(book.shelves).removed).isEmpty();
+        assertThat(side(shelf.books).added).isEmpty();
+        assertThat(side(shelf.books).removed).isEmpty();
+
+        side(book.shelves).loaded(List.of(shelf));
+        side(shelf.books).loaded(List.of(book));
+        book.shelves.remove(shelf);
+        assertThat(side(book.shelves).removed).containsExactly(shelf);
+        assertThat(side(shelf.books).removed).containsExactly(book);
+
+        shelf.books.add(book);
+        assertThat(book.shelves).containsExactly(shelf);
+        assertThat(side(book.shelves).added).isEmpty();
+        assertThat(side(book.shelves).removed).isEmpty();
+        assertThat(side(shelf.books).added).isEmpty();
+        assertThat(side(shelf.books).removed).isEmpty();
+    }
+
+    @Test
+    void writeOnlyRecordsTheNetChangeWhicheverSideMadeIt() {
+        Stream stream = new Stream();
+        Stream other = new Stream();
+        Entry entry = new Entry();
+
+        stream.entries.add(entry);
+        assertThat(holder(stream.entries).added).containsExactly(entry);
+
+        entry.stream.set(other);
+        assertThat(holder(stream.entries).added).isEmpty();
+        assertThat(holder(stream.entries).removed).isEmpty();
+        assertThat(holder(other.entries).added).containsExactly(entry);
+
+        other.entries.remove(entry);
+        assertThat(holder(other.entries).added).isEmpty();
+        assertThat(holder(other.entries).removed).isEmpty();
+        assertThat(entry.stream.get()).isNull();
+    }
+
+    @Test
+    void changesMadeFromTheOtherSideDuringIterationFailFast() {
+        Author author = new Author();
+        author.books.addAll(List.of(new Book(), new Book(), new Book()));
+        Shelf shelf = new Shelf();
+        shelf.books.addAll(List.of(new Book(), new Book(), new Book()));
+
+        assertThatThrownBy(() -> author.books.forEach(book -> book.author.set(null)))
+                .isExactlyInstanceOf(ConcurrentModificationException.class);
+        assertThat(author.books).hasSize(2);
+        assertThatThrownBy(() -> {
+            for (Book book : shelf.books) {
+                book.shelves.remove(shelf);
+            }
+        }).isExactlyInstanceOf(ConcurrentModificationException.class);
+        assertThat(shelf.books).hasSize(2);
+    }
+}
