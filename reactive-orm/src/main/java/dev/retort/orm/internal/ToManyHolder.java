@@ -14,11 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@link ToMany} implementation: a list that holds each object once (by identity), raises
  * while unloaded, keeps the other side in step, and records what was added and removed since the
- * last flush (association rows to write; children to unlink or delete as orphans). The record is
- * the net change of this collection since it was loaded or flushed, whichever side made it: an
- * object added and removed again is in neither set, and a change made through the other side
- * ({@code backPopulates}) is recorded here too while this side is loaded. Both sides of a
- * many-to-many therefore record the same pairs.
+ * last flush (association rows to write; children to unlink or delete as orphans).
  */
 final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
 
@@ -71,7 +67,6 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
             if (loaded && indexOf(other) < 0) {
                 items.add(other);
                 list.modCount++;
-                recordAdd(other);
             }
         }
 
@@ -82,11 +77,10 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
             }
             int index = indexOf(other);
             if (index >= 0) {
-                items.remove(index);
                 list.modCount++;
-                // a child taken from a one-to-many is a delete-orphan candidate (the flush checks it has no new parent),
-                // unless it was added since the last flush
-                recordRemove(other);
+                items.remove(index);
+                // a child taken from a one-to-many is a delete-orphan candidate (the flush checks it has no new parent)
+                removed.add(other);
             }
         }
 

@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/**
- * The {@link WriteOnly} implementation: additions and removals recorded for the flush (the net
- * change since the last flush, whichever side made it), contents by query.
- */
+/** The {@link WriteOnly} implementation: additions and removals recorded for the flush, contents by query. */
 final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
 
     final Set<Object> added = identitySet();
@@ -29,7 +26,9 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
     public void add(T value) {
         checkType(Objects.requireNonNull(value, "value"));
         Holder inverse = inverseIn(value);
-        recordAdd(value);
+        if (!removed.remove(value)) {
+            added.add(value);
+        }
         if (inverse != null) {
             inverse.inverseAdded(owner);
         }
@@ -39,21 +38,11 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
     public void remove(T value) {
         checkType(Objects.requireNonNull(value, "value"));
         Holder inverse = inverseIn(value);
-        recordRemove(value);
-        if (inverse != null) {
-            inverse.inverseRemoved(owner);
-        }
-    }
-
-    private void recordAdd(Object value) {
-        if (!removed.remove(value)) {
-            added.add(value);
-        }
-    }
-
-    private void recordRemove(Object value) {
         if (!added.remove(value)) {
             removed.add(value);
+        }
+        if (inverse != null) {
+            inverse.inverseRemoved(owner);
         }
     }
 
@@ -81,16 +70,14 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
         return relation.orderBy().isEmpty() ? select : select.orderBy(relation.orderBy().toArray());
     }
 
-    /** The other side linked the owner (say {@code entry.stream.set(stream)}): recorded like {@link #add}. */
     @Override
     void inverseAdded(Object other) {
-        recordAdd(other);
+        // nothing is held in memory
     }
 
-    /** The other side unlinked the owner: recorded like {@link #remove}. */
     @Override
     void inverseRemoved(Object other) {
-        recordRemove(other);
+        // nothing is held in memory
     }
 
     @Override
