@@ -1,5 +1,6 @@
 package dev.retort.orm.internal;
 
+import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.mapping.ToMany;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -79,8 +80,11 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
             if (index >= 0) {
                 list.modCount++;
                 items.remove(index);
-                // a child taken from a one-to-many is a delete-orphan candidate (the flush checks it has no new parent)
-                removed.add(other);
+                // a child taken from a one-to-many is a delete-orphan candidate (the flush checks it has no new
+                // parent); a many-to-many link change is recorded once, on the side where it was made
+                if (relation().kind() != Relation.Kind.MANY_TO_MANY) {
+                    removed.add(other);
+                }
             }
         }
 

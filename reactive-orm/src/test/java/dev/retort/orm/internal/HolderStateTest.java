@@ -2,6 +2,7 @@ package dev.retort.orm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.retort.orm.mapping.Column;
 import dev.retort.orm.mapping.Entity;
@@ -14,7 +15,9 @@ import dev.retort.orm.mapping.ToMany;
 import dev.retort.orm.mapping.ToOne;
 import dev.retort.orm.mapping.WriteOnly;
 import java.util.ConcurrentModificationException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +203,102 @@ class HolderStateTest {
         assertThat(first.author.get()).isSameAs(author);
         assertThat(side(author.books).added).isEmpty();
         assertThat(holder(first.author).assigned).isFalse();
+    }
+
+    // ---- what the holders record for the flush -----------------------------------------------------
+
+    /**
+     * The association rows a flush would write for these objects, as the flush counts them: +1 for
+     * each side that recorded the pair as added, -1 for each that recorded it as removed; only the
+     * sign of the sum matters and pairs summing to 0 are left out.
+     */
+    private static Map<List<Object>, Integer> linkChanges(List<Book> books, List<Shelf> shelves) {
+        Map<List<Object>, Integer> changes = new LinkedHashMap<>();
+        for (Book book : books) {
+            side(book.shelves).added.forEach(shelf -> changes.merge(List.of(book, shelf), 1, Integer::sum));
+            side(book.shelves).removed.forEach(shelf -> changes.merge(List.of(book, shelf), -1, Integer::sum));
+        }
+        for (Shelf shelf : shelves) {
+            side(shelf.books).added.forEach(book -> changes.merge(List.of(book, shelf), 1, Integer::sum));
+            side(shelf.books).removed.forEach(book -> changes.merge(List.of(book, shelf), -1, Integer::sum));
+        }
+        changes.values().removeIf(count -> count == 0);
+        changes.replaceAll((pair, count) -> Integer.signum(count));
+        return changes;
+    }
+
+    @Test
+    void manyToManyChangesAddUpToTheNetChangeWhicheverSideMadeThem() {
+        Book book = new Book();
+        Book other = new Book();
+        Shelf shelf = new Shelf();
+        List<Book> books = List.of(book, other);
+        List<Shelf> shelves = List.of(shelf);
+
+        book.shelves.add(shelf);
+        other.shelves.add(shelf);
+        assertThat(linkChanges(books, shelves)).containsOnly(entry(List.of(book, shelf), 1), entry(List.of(other, shelf), 1));
+
+        shelf.books.remove(book);
+        assertThat(linkChanges(books, shelves)).containsOnly(entry(List.of(other, shelf), 1));
+
+        side(book.shelves).loaded(List.of(shelf));
+        side(other.shelves).loaded(List.of(shelf));
+        side(shelf.books).loaded(List.of(book, other));
+        assertThat(linkChanges(books, shelves)).isEmpty();
+
+        book.shelves.remove(shelf);
+        assertThat(linkChanges(books, shelves)).containsOnly(entry(List.of(book, shelf), -1));
+
+        shelf.books.add(book);
+        assertThat(book.shelves).containsExactly(shelf);
+        assertThat(linkChanges(books, shelves)).isEmpty();
+
+        shelf.books.clear();
+        assertThat(linkChanges(books, shelves)).containsOnly(entry(List.of(book, shelf), -1), entry(List.of(other, shelf), -1));
+        assertThat(other.shelves).isEmpty();
+    }
+
+    @Test
+    void aChildTakenFromItsParentIsAnOrphanCandidateOfThatParent() {
+        Author alice = new Author();
+        Author bob = new Author();
+        Book book = new Book();
+        side(alice.books).loaded(List.of(book));
+        holder(book.author).loaded(alice);
+
+        book.author.set(bob);
+
+        assertThat(side(alice.books).removed).containsExactly(book);
+        assertThat(holder(book.author).assigned).isTrue();
+        assertThat(holder(book.author).replaced).isSameAs(alice);
+
+        side(alice.books).flushed();
+        holder(book.author).flushed();
+        assertThat(side(alice.books).removed).isEmpty();
+        assertThat(holder(book.author).assigned).isFalse();
+        assertThat(holder(book.author).replaced).isNull();
+    }
+
+    @Test
+    void anObjectAddedAndRemovedAgainIsNotRecorded() {
+        Author author = new Author();
+        Book book = new Book();
+        Stream stream = new Stream();
+        Entry entry = new Entry();
+
+        author.books.add(book);
+        assertThat(side(author.books).added).containsExactly(book);
+        author.books.remove(book);
+        assertThat(side(author.books).added).isEmpty();
+        assertThat(side(author.books).removed).isEmpty();
+
+        stream.entries.add(entry);
+        assertThat(holder(stream.entries).added).containsExactly(entry);
+        stream.entries.remove(entry);
+        assertThat(holder(stream.entries).added).isEmpty();
+        assertThat(holder(stream.entries).removed).isEmpty();
+        assertThat(entry.stream.get()).isNull();
     }
 
     @Test
