@@ -1,6 +1,7 @@
 package dev.retort.orm.internal;
 
 import dev.retort.core.exception.InvalidRequestException;
+import dev.retort.orm.mapping.Entity;
 import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Mapping;
 import dev.retort.orm.mapping.Names;
@@ -33,7 +34,11 @@ abstract class Holder {
         this.owner = owner;
     }
 
-    /** The holder in {@code entity}'s field of {@code relation}, bound to it. */
+    /**
+     * The holder in {@code entity}'s field of {@code relation}, bound to it.
+     *
+     * @throws InvalidRequestException when the field is null or holds a holder made for another object
+     */
     static Holder of(Relation<?, ?> relation, Object entity) {
         Object holder = relation.holder(entity);
         if (holder instanceof ToManyHolder<?> list) {
@@ -44,6 +49,9 @@ abstract class Holder {
                     + " is null; initialise it in its declaration, e.g. `final ToMany<…> " + relation.name()
                     + " = ToMany.of(this)`");
         }
+        if (found.owner != entity) {
+            throw notInAField(entity);
+        }
         found.relation = relation;
         return found;
     }
@@ -51,6 +59,9 @@ abstract class Holder {
     Relation<?, ?> relation() {
         Relation<?, ?> found = relation;
         if (found == null) {
+            if (!owner.getClass().isAnnotationPresent(Entity.class)) {
+                throw notInAField(owner);
+            }
             Mapper<?> mapper = Mapping.mapperOf(owner.getClass());
             for (Relation<?, ?> candidate : mapper.relations()) {
                 if (candidate.holder(owner) == fieldValue()) {
@@ -59,13 +70,17 @@ abstract class Holder {
                 }
             }
             if (found == null) {
-                throw new InvalidRequestException("A relationship holder of " + owner.getClass().getSimpleName()
-                        + " is not in one of its relationship fields; create each holder in its field's initializer with"
-                        + " `this` as the owner, e.g. `final ToMany<Post> posts = ToMany.of(this)`");
+                throw notInAField(owner);
             }
             relation = found;
         }
         return found;
+    }
+
+    private static InvalidRequestException notInAField(Object owner) {
+        return new InvalidRequestException("A relationship holder of " + owner.getClass().getSimpleName()
+                + " is not in one of its relationship fields; create each holder in its field's initializer with"
+                + " `this` as the owner, e.g. `final ToMany<Post> posts = ToMany.of(this)`");
     }
 
     /** The object in the owner's field (this holder, or the list it serves). */
@@ -89,7 +104,7 @@ abstract class Holder {
                 + " with @Relationship(loading = Loading.SELECTIN)");
     }
 
-    /** The generated metamodel class of {@code type}: {@code User_}, {@code Outer_Inner_} for a nested class. */
+    /** The generated metamodel's simple name: {@code User_}, or {@code Outer_Inner_} for a nested class. */
     private static String metamodelName(Class<?> type) {
         StringBuilder name = new StringBuilder(type.getSimpleName()).append('_');
         for (Class<?> outer = type.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {

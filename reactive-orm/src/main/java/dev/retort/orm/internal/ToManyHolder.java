@@ -4,9 +4,13 @@ import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.mapping.ToMany;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ToMany} implementation: a list that holds each object once (by identity), raises
@@ -82,6 +86,7 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
         void inverseAdded(Object other) {
             if (loaded && indexOf(other) < 0) {
                 items.add(other);
+                list.modCount++;
                 if (relation().kind() != Relation.Kind.MANY_TO_MANY) {
                     removed.remove(other);
                 }
@@ -95,6 +100,7 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
             }
             int index = indexOf(other);
             if (index >= 0) {
+                list.modCount++;
                 items.remove(index);
                 // a child taken from a one-to-many is a delete-orphan candidate (the flush checks it has no new
                 // parent); a many-to-many link change is recorded once, on the side where it was made
@@ -138,6 +144,12 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
     }
 
     @Override
+    public Iterator<T> iterator() {
+        side.requireLoaded();
+        return super.iterator();
+    }
+
+    @Override
     public T get(int index) {
         side.requireLoaded();
         return side.checkType(side.items.get(index));
@@ -166,15 +178,36 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
         if (side.indexOf(value) >= 0) {
             return;
         }
+        checkPosition(index);
+        Holder inverse = side.inverseIn(value);
         side.items.add(index, value);
         modCount++;
         side.recordAdd(value);
-        Holder inverse = side.inverseIn(value);
         if (inverse != null) {
             inverse.inverseAdded(side.owner);
         }
     }
 
+    /** Adds the objects not held yet, in order, from {@code index} on; {@code true} if any was added. */
+    @Override
+    public boolean addAll(int index, Collection<? extends T> values) {
+        side.requireLoaded();
+        checkPosition(index);
+        int next = index;
+        for (T value : values) {
+            if (side.indexOf(value) < 0) {
+                add(next++, value);
+            }
+        }
+        return next > index;
+    }
+
+    /**
+     * Replaces the object at {@code index}.
+     *
+     * @throws IllegalArgumentException when {@code value} is held at another index (a collection
+     *     holds each object once); nothing changes then
+     */
     @Override
     public T set(int index, T value) {
         side.requireLoaded();
@@ -182,22 +215,45 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
         if (old == value) {
             return old;
         }
+        side.checkType(Objects.requireNonNull(value, "a collection cannot hold null"));
+        int held = side.indexOf(value);
+        if (held >= 0) {
+            throw new IllegalArgumentException(side.describe() + " holds " + value + " already, at index " + held
+                    + "; remove it first");
+        }
+        side.inverseIn(value);
         remove(index);
-        add(Math.min(index, side.items.size()), value);
+        add(index, value);
         return old;
     }
 
     @Override
     public T remove(int index) {
         side.requireLoaded();
-        Object old = side.items.remove(index);
+        Object old = side.items.get(index);
+        Holder inverse = side.inverseIn(old);
+        side.items.remove(index);
         modCount++;
         side.recordRemove(old);
-        Holder inverse = side.inverseIn(old);
         if (inverse != null) {
             inverse.inverseRemoved(side.owner);
         }
         return side.checkType(old);
+    }
+
+    /** Reorders the collection in place: what it holds, and so the other side, stays the same. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void sort(@Nullable Comparator<? super T> comparator) {
+        side.requireLoaded();
+        ((List<T>) side.items).sort(comparator);
+        modCount++;
+    }
+
+    private void checkPosition(int index) {
+        if (index < 0 || index > side.items.size()) {
+            throw new IndexOutOfBoundsException("Index: " + index + ", Size: " + side.items.size());
+        }
     }
 
     @Override

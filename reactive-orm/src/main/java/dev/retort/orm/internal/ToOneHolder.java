@@ -51,22 +51,18 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
         if (old == newValue) {
             return;
         }
+        Holder oldInverse = old == null ? null : inverseIn(old);
+        Holder newInverse = newValue == null ? null : inverseIn(newValue);
         value = newValue;
         assigned = true;
         if (old != null && replaced == null) {
             replaced = old;
         }
-        if (old != null) {
-            Holder inverse = inverseIn(old);
-            if (inverse != null) {
-                inverse.inverseRemoved(owner);
-            }
+        if (oldInverse != null) {
+            oldInverse.inverseRemoved(owner);
         }
-        if (newValue != null) {
-            Holder inverse = inverseIn(newValue);
-            if (inverse != null) {
-                inverse.inverseAdded(owner);
-            }
+        if (newInverse != null) {
+            newInverse.inverseAdded(owner);
         }
     }
 

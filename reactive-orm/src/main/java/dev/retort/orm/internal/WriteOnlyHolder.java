@@ -26,6 +26,7 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
     @Override
     public void add(T value) {
         checkType(Objects.requireNonNull(value, "value"));
+        Holder inverse = inverseIn(value);
         if (relation().kind() == Relation.Kind.MANY_TO_MANY) {
             if (!removed.remove(value)) {
                 added.add(value);
@@ -34,12 +35,16 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
             removed.remove(value);
             added.add(value);
         }
+        if (inverse != null) {
+            inverse.inverseAdded(owner);
+        }
     }
 
     /** Like {@link ToManyHolder.Side#recordRemove}: a removed child stays a candidate for unlinking or deleting. */
     @Override
     public void remove(T value) {
         checkType(Objects.requireNonNull(value, "value"));
+        Holder inverse = inverseIn(value);
         if (relation().kind() == Relation.Kind.MANY_TO_MANY) {
             if (!added.remove(value)) {
                 removed.add(value);
@@ -47,6 +52,9 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
         } else {
             added.remove(value);
             removed.add(value);
+        }
+        if (inverse != null) {
+            inverse.inverseRemoved(owner);
         }
     }
 

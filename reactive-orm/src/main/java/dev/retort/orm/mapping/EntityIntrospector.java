@@ -17,7 +17,6 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -275,22 +274,27 @@ final class EntityIntrospector {
         return target.tableName() + "." + ids.get(0).columnName();
     }
 
-    /** Creates the core table of {@code plan} in {@code metadata} and the mapper reading and writing its fields. */
+    /**
+     * Creates the core table of {@code plan} in {@code metadata} and the mapper reading and writing its
+     * fields. {@code primaryKeys} gives the primary-key columns of a referred table by name (or
+     * {@code null}), to tell composite foreign keys.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <T> EntityMapper<T> build(EntityPlan plan, MetaData metadata, Function<Class<?>, EntityPlan> plans) {
+    static <T> EntityMapper<T> build(EntityPlan plan, MetaData metadata, Function<Class<?>, EntityPlan> plans,
+            Function<String, @Nullable List<String>> primaryKeys) {
         Class<T> type = (Class<T>) plan.type();
         List<TableElement> elements = new ArrayList<>();
         List<dev.retort.core.schema.Column<?>> columns = new ArrayList<>();
-        List<dev.retort.core.schema.ForeignKey> composite = compositeForeignKeys(plan, plans);
-        Set<String> inComposite = new HashSet<>();
-        composite.forEach(key -> inComposite.addAll(key.columnNames()));
+        List<dev.retort.core.schema.ForeignKey> compositeKeys = compositeForeignKeys(plan, plans, primaryKeys);
+        Set<String> inCompositeKeys = new HashSet<>();
+        compositeKeys.forEach(key -> inCompositeKeys.addAll(key.columnNames()));
         for (FieldPlan field : plan.fields()) {
             dev.retort.core.schema.Column column = Schema.column(field.columnName(), field.sqlType());
-            configure(column, field, plans, !inComposite.contains(field.columnName()));
+            configure(column, field, plans, !inCompositeKeys.contains(field.columnName()));
             columns.add(column);
             elements.add(column);
         }
-        elements.addAll(composite);
+        elements.addAll(compositeKeys);
         Entity entity = plan.entity();
         for (Index index : entity.indexes()) {
             elements.add(new dev.retort.core.schema.Index(index.name().isEmpty() ? null : index.name(),
@@ -324,38 +328,36 @@ final class EntityIntrospector {
     }
 
     /**
-     * One composite foreign key for each table that several foreign-key fields refer to at distinct
-     * columns (a composite primary key referred to column by column): the fields together name one
-     * referred row, as the relationships joining them do, so the constraint must compare them
-     * together. Single-column constraints would each refer to a non-unique part of the key, which
-     * InnoDB checks against any row with that part (deleting one parent fails while a child refers
-     * to another parent sharing a value).
+     * One composite foreign key for each referred table whose primary key the class's foreign-key
+     * fields refer to together, each of its columns once (the way relationships join on them); other
+     * foreign keys are single-column ones on their columns. Registration calls it before building any
+     * table too, for its error.
      */
-    private static List<dev.retort.core.schema.ForeignKey> compositeForeignKeys(EntityPlan plan, Function<Class<?>, EntityPlan> plans) {
+    static List<dev.retort.core.schema.ForeignKey> compositeForeignKeys(EntityPlan plan,
+            Function<Class<?>, EntityPlan> plans, Function<String, @Nullable List<String>> primaryKeys) {
         Map<String, List<FieldPlan>> byTable = new LinkedHashMap<>();
-        Map<FieldPlan, String> referredColumn = new HashMap<>();
+        Map<FieldPlan, String> referredColumn = new LinkedHashMap<>();
         for (FieldPlan field : plan.fields()) {
             if (field.foreignKey() != null) {
                 String target = foreignKeyTarget(field, plans);
                 int dot = target.lastIndexOf('.');
-                byTable.computeIfAbsent(target.substring(0, dot), t -> new ArrayList<>()).add(field);
+                byTable.computeIfAbsent(target.substring(0, dot), table -> new ArrayList<>()).add(field);
                 referredColumn.put(field, target.substring(dot + 1));
             }
         }
         List<dev.retort.core.schema.ForeignKey> keys = new ArrayList<>();
         byTable.forEach((table, fields) -> {
             List<String> referred = fields.stream().map(referredColumn::get).toList();
-            if (fields.size() < 2 || new HashSet<>(referred).size() != referred.size()) {
+            List<String> primaryKey = fields.size() < 2 ? null : primaryKeys.apply(table.substring(table.lastIndexOf('.') + 1));
+            if (primaryKey == null || referred.size() != primaryKey.size() || !Set.copyOf(referred).equals(Set.copyOf(primaryKey))) {
                 return;
             }
-            Set<ReferentialAction> actions = new HashSet<>();
-            fields.forEach(field -> actions.add(field.foreignKey().onDelete()));
-            if (actions.size() > 1) {
-                throw MappingException.of(fields.get(1).field(), "the foreign-key fields "
-                        + fields.stream().map(f -> f.field().getName()).toList() + " refer to " + table
-                        + " together (one composite foreign key) but give different onDelete actions " + actions);
+            if (fields.stream().map(FieldPlan::onDelete).distinct().count() > 1) {
+                throw MappingException.of(plan.type(), "the foreign-key fields " + fields.stream().map(f -> f.field().getName())
+                        .toList() + " refer together to the primary key of " + table + " but give different onDelete actions");
             }
-            dev.retort.core.schema.ForeignKey key = Schema.foreignKey(fields.stream().map(FieldPlan::columnName).toList(), table, referred);
+            dev.retort.core.schema.ForeignKey key = Schema.foreignKey(fields.stream().map(FieldPlan::columnName).toList(), table,
+                    referred);
             keys.add(fields.get(0).onDelete() == null ? key : key.onDelete(fields.get(0).onDelete()));
         });
         return keys;
@@ -363,7 +365,7 @@ final class EntityIntrospector {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void configure(dev.retort.core.schema.Column column, FieldPlan field, Function<Class<?>, EntityPlan> plans,
-            boolean singleColumnReference) {
+            boolean reference) {
         if (field.id()) {
             column.primaryKey();
         }
@@ -395,7 +397,7 @@ final class EntityIntrospector {
         if (field.clientDefault() != null) {
             column.defaultValue((Supplier) field.clientDefault());
         }
-        if (field.foreignKey() != null && singleColumnReference) {
+        if (field.foreignKey() != null && reference) {
             column.references(foreignKeyTarget(field, plans), field.onDelete());
         }
     }

@@ -11,6 +11,11 @@ import java.lang.annotation.Target;
  * This column references another table's column. Name the target either by entity
  * ({@code @ForeignKey(entity = User.class)} refers to its single-column primary key, and maps that
  * class into the same {@code MetaData}) or by text ({@code @ForeignKey(target = "users.id")}).
+ *
+ * <p>Fields of one class whose targets are together the primary key of one table, each column
+ * once ({@code target = "warehouses.country"} and {@code target = "warehouses.number"}), make one
+ * composite {@code FOREIGN KEY (…) REFERENCES warehouses (country, number)}; they must agree on
+ * {@link #onDelete()}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

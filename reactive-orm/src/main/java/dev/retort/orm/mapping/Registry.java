@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,19 +61,21 @@ final class Registry {
                         + " in the same MetaData");
             }
         }
+        Function<String, @Nullable List<String>> primaryKeys = table -> primaryKeyOf(table, fresh, existing);
         for (EntityPlan plan : fresh.values()) {
             for (EntityPlan.FieldPlan field : plan.fields()) {
                 if (field.foreignKey() != null) {
                     EntityIntrospector.foreignKeyTarget(field, type -> planOf(type, fresh));
                 }
             }
+            EntityIntrospector.compositeForeignKeys(plan, type -> planOf(type, fresh), primaryKeys);
         }
         List<RelationResolver.Resolved> relations = RelationResolver.resolve(List.copyOf(fresh.values()),
                 type -> planOf(type, fresh), tables(fresh, existing));
         MetaData metadata = existing.isEmpty() ? new MetaData() : join(existing);
         Map<Class<?>, EntityMapper<?>> built = new LinkedHashMap<>();
         for (EntityPlan plan : fresh.values()) {
-            built.put(plan.type(), EntityIntrospector.build(plan, metadata, type -> planOf(type, fresh)));
+            built.put(plan.type(), EntityIntrospector.build(plan, metadata, type -> planOf(type, fresh), primaryKeys));
         }
         RelationResolver.build(relations, type -> built.containsKey(type) ? built.get(type) : MAPPED.get(type).mapper(), metadata);
         built.forEach((type, mapper) -> MAPPED.put(type, new Registered(mapper, fresh.get(type), metadata)));
@@ -155,6 +158,22 @@ final class Registry {
                 return null;
             }
         };
+    }
+
+    /** The primary-key columns of a table of this batch or of the metadata it joins, or {@code null}. */
+    private static @Nullable List<String> primaryKeyOf(String table, Map<Class<?>, EntityPlan> fresh, List<MetaData> existing) {
+        for (EntityPlan plan : fresh.values()) {
+            if (plan.tableName().equals(table)) {
+                return plan.ids().stream().map(EntityPlan.FieldPlan::columnName).toList();
+            }
+        }
+        for (MetaData group : existing) {
+            Table found = group.get(table).orElse(null);
+            if (found != null) {
+                return found.primaryKeyConstraint().map(key -> key.columnNames()).orElse(null);
+            }
+        }
+        return null;
     }
 
     private static EntityPlan planOf(Class<?> type, Map<Class<?>, EntityPlan> fresh) {

@@ -75,16 +75,40 @@ final class RelationResolver {
         }
         Map<String, Resolved> byName = new LinkedHashMap<>();
         resolved.forEach(r -> byName.put(r.owner().type().getName() + "#" + r.plan().name(), r));
+        Map<String, Resolved> mirrored = new LinkedHashMap<>();
+        Map<String, Resolved> created = new LinkedHashMap<>();
         for (Resolved r : resolved) {
             checkInverse(r, byName);
+            String back = r.plan().options().backPopulates();
+            Resolved first = back.isEmpty() ? null : mirrored.putIfAbsent(r.target().type().getName() + "#" + back, r);
+            if (first != null) {
+                throw MappingException.of(r.plan().field(), "backPopulates = \"" + back + "\", but " + describe(first)
+                        + " back-populates " + r.target().type().getSimpleName() + "." + back + " too; one relationship"
+                        + " field mirrors one other: remove backPopulates from one of them");
+            }
+            if (r.secondary() != null && r.secondary().create()) {
+                Resolved other = created.putIfAbsent(r.secondary().table(), r);
+                if (other != null && !Set.of(other.owner().type(), other.target().type()).equals(Set.of(r.owner().type(),
+                        r.target().type()))) {
+                    throw MappingException.of(r.plan().field(), "secondary table '" + r.secondary().table() + "' is created"
+                            + " for " + describe(other) + " between " + other.owner().type().getSimpleName() + " and "
+                            + other.target().type().getSimpleName() + "; a created association table links one pair of"
+                            + " classes: name another table");
+                }
+            }
         }
         return resolved;
+    }
+
+    /** {@code User.posts}. */
+    private static String describe(Resolved r) {
+        return r.owner().type().getSimpleName() + "." + r.plan().name();
     }
 
     private Resolved resolve(EntityPlan owner, RelationPlan relation, EntityPlan target) {
         Relationship options = relation.options();
         Field field = relation.field();
-        Set<Cascade> cascade = RelationModel.expand(Set.of(options.cascade()));
+        Set<Cascade> cascade = RelationModel.expand(declaredCascade(options));
         String[] named = options.foreignKey();
         Kind kind;
         List<String> local = new ArrayList<>();
@@ -152,6 +176,11 @@ final class RelationResolver {
         return new Resolved(owner, relation, target, kind, local, remote, secondary, orderBy(target, options.orderBy(), field));
     }
 
+    /** The declared cascades as a set; an option given twice counts once. */
+    private static Set<Cascade> declaredCascade(Relationship options) {
+        return Set.copyOf(Arrays.asList(options.cascade()));
+    }
+
     private static MappingException noForeignKey(EntityPlan owner, EntityPlan target, Field field) {
         String ownerName = owner.type().getSimpleName();
         String targetName = target.type().getSimpleName();
@@ -187,16 +216,17 @@ final class RelationResolver {
                 }
             }
         }
+        List<String> columns = candidates.stream().map(this::referredColumn).toList();
+        boolean oneKey = named.length > 0 ? Set.copyOf(columns).size() == columns.size()
+                : candidates.size() <= 1 || formsPrimaryKey(columns, referred);
+        if (!oneKey) {
+            throw MappingException.of(field, holder.type().getSimpleName() + " has more than one foreign key to "
+                    + referred.tableName() + " (" + candidates.stream().map(c -> c.field().getName()).toList()
+                    + "); name the one this relationship uses with @Relationship(foreignKey = \"…\")");
+        }
         List<Pair> pairs = new ArrayList<>();
-        List<String> referredColumns = new ArrayList<>();
         for (FieldPlan plan : candidates) {
             String column = referredColumn(plan);
-            if (referredColumns.contains(column)) {
-                throw MappingException.of(field, holder.type().getSimpleName() + " has more than one foreign key to "
-                        + referred.tableName() + " (" + candidates.stream().map(c -> c.field().getName()).toList()
-                        + "); name the one this relationship uses with @Relationship(foreignKey = \"…\")");
-            }
-            referredColumns.add(column);
             FieldPlan target = referred.fields().stream().filter(f -> f.columnName().equals(column)).findFirst()
                     .orElseThrow(() -> MappingException.of(field, holder.type().getSimpleName() + "." + plan.field().getName()
                             + " refers to " + referred.tableName() + "." + column + ", which no field of "
@@ -204,6 +234,16 @@ final class RelationResolver {
             pairs.add(new Pair(plan.field().getName(), target.field().getName()));
         }
         return pairs;
+    }
+
+    /**
+     * Whether foreign-key fields referring to {@code columns} are one composite key: each column of
+     * the referred class's primary key once. Several foreign keys to other columns, or to one column
+     * more than once, are separate keys.
+     */
+    private static boolean formsPrimaryKey(List<String> columns, EntityPlan referred) {
+        Set<String> key = Set.copyOf(referred.ids().stream().map(FieldPlan::columnName).toList());
+        return columns.size() == key.size() && Set.copyOf(columns).equals(key);
     }
 
     /** {@code [table, column]} a foreign-key field refers to. */
@@ -359,7 +399,7 @@ final class RelationResolver {
             }).toList();
             Relationship options = r.plan().options();
             RelationModel model = new RelationModel(r.plan().name(), owner, target, r.kind(),
-                    r.plan().holder() == EntityPlan.Holder.WRITE_ONLY, Set.of(options.cascade()), options.loading(), orderBy,
+                    r.plan().holder() == EntityPlan.Holder.WRITE_ONLY, declaredCascade(options), options.loading(), orderBy,
                     local, remote, secondary, secondaryLocal, secondaryRemote, r.plan().getter());
             byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(model);
             built.put(r.owner().type().getName() + "#" + r.plan().name(), model);

@@ -53,8 +53,10 @@ public @interface Relationship {
 
     /**
      * The foreign-key field(s) joining the two classes, in the class that has them (this class for
-     * many-to-one, the target for one-to-many and one-to-one). Needed only when that class has
-     * foreign keys to the other class's table more than once.
+     * many-to-one, the target for one-to-many and one-to-one). Needed only when that class has more
+     * than one foreign key to the other class's table: foreign-key fields that refer together to
+     * its primary key, each column once, are one composite key; any other set of foreign keys to
+     * that table is several keys.
      */
     String[] foreignKey() default {};
 

@@ -29,10 +29,14 @@ public interface WriteOnly<T> {
         return Holders.writeOnly(owner);
     }
 
-    /** Adds an object to the collection at the next flush. No IO. */
+    /**
+     * Adds an object to the collection at the next flush. With {@code backPopulates}, the object's
+     * side follows now, as for {@link ToMany}: its {@code ToOne} is set (or its loaded collection
+     * gains the owner). No IO.
+     */
     void add(T value);
 
-    /** Removes an object from the collection at the next flush. No IO. */
+    /** Removes an object from the collection at the next flush; its side ({@code backPopulates}) follows now. No IO. */
     void remove(T value);
 
     /**
