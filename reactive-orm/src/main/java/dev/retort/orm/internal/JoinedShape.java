@@ -135,9 +135,12 @@ final class JoinedShape {
                 TableAlias secondary = Sql.alias(relation.secondary().orElseThrow(),
                         relation.secondary().get().name() + "_" + ++aliases);
                 List<Expression<Boolean>> first = new ArrayList<>();
+                // the two sides' keys may differ in width (a two-column key on one side, one column on the other)
                 for (int i = 0; i < local.size(); i++) {
                     first.add(((Expression<Object>) secondary.c(relation.secondaryLocalColumns().get(i)))
                             .eq((Expression<Object>) parentColumn.apply(local.get(i))));
+                }
+                for (int i = 0; i < remote.size(); i++) {
                     on.add(((Expression<Object>) alias.c(remote.get(i).column()))
                             .eq((Expression<Object>) secondary.c(relation.secondaryRemoteColumns().get(i))));
                 }
