@@ -176,6 +176,7 @@ final class LoadModels {
     static final Relation<Book, Author> BOOK_AUTHOR = Metamodel.relation(Book.class, "author");
     static final Relation<Book, Publisher> BOOK_PUBLISHER = Metamodel.relation(Book.class, "publisher");
     static final Relation<Book, Chapter> BOOK_CHAPTERS = Metamodel.relation(Book.class, "chapters");
+    static final Relation<Chapter, Book> CHAPTER_BOOK = Metamodel.relation(Chapter.class, "book");
 
     /**
      * Authors 1 ann (books 10, 11), 2 ben (book 12), 3 cy (none); publishers 1 penguin (10, 12) and
