@@ -70,9 +70,10 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
         }
     }
 
+    /** True also where {@link #get} answers without IO (a {@code NULL} key, a target in the session), as documented. */
     @Override
     public boolean isLoaded() {
-        return loaded;
+        return loaded || resolveWithoutIo();
     }
 
     /** The value for the flush and loaders: what is held, without the loaded check. */
