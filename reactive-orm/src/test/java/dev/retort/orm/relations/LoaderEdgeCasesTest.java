@@ -187,6 +187,7 @@ class LoaderEdgeCasesTest {
     @Test
     void nullForeignKeyReadsAsNullEvenUnloaded() {
         Post orphan = blog.withSession(s -> s.get(Post.class, 12L)).block();
+        assertThat(orphan.user.isLoaded()).as("get() can be called").isTrue();
         assertThat(orphan.user.get()).isNull();
         assertThat(log.count("SELECT")).isEqualTo(1);
     }
