@@ -58,12 +58,18 @@ final class RelationLoader {
 
     /** The query's objects and their joined relationships, without the selectin levels. */
     <T> Mono<List<T>> roots(Mapper<T> mapper, Select select, List<Node> plan, boolean force) {
+        return roots(mapper, select, plan, force, new int[1]);
+    }
+
+    /** {@link #roots}, counting the statement's rows into {@code rows[0]} (more than the objects when rows repeat one). */
+    private <T> Mono<List<T>> roots(Mapper<T> mapper, Select select, List<Node> plan, boolean force, int[] rows) {
         return Mono.defer(() -> {
             JoinedShape shape = JoinedShape.of(session.loader, mapper, select, plan, force);
             Set<Object> seen = Holder.identitySet();
             List<T> roots = new ArrayList<>();
             return session.connection.execute(shape.select).rows()
                     .doOnNext(row -> {
+                        rows[0]++;
                         Object root = shape.row(row);
                         if (seen.add(root)) {
                             roots.add(mapper.entityClass().cast(root));
@@ -89,7 +95,12 @@ final class RelationLoader {
         }
         return Flux.defer(() -> {
             Pager<T> pager = new Pager<>(mapper, select, batchSize());
-            return Mono.defer(() -> all(mapper, pager.next(), plan).doOnNext(pager::received))
+            return Mono.defer(() -> {
+                int[] rows = new int[1];
+                return roots(mapper, pager.next(), plan, false, rows)
+                        .flatMap(roots -> levels(plan, roots, false).thenReturn(roots))
+                        .doOnNext(roots -> pager.received(roots, rows[0]));
+            })
                     .repeat(() -> !pager.done.get())
                     .concatMapIterable(page -> page, 1);
         });
@@ -133,9 +144,16 @@ final class RelationLoader {
             return select.offset(offset).limit(limit);
         }
 
-        void received(List<T> roots) {
+        /**
+         * After a page of {@code roots} read from {@code rows} rows: the last page is the one with fewer
+         * rows than asked for. Rows, not objects: a query whose rows repeat an object (a join) has
+         * fewer distinct objects than rows on every page, and counting those ended the stream after
+         * its first page. (Under a joined collection the rows count the children too, so a short last
+         * page may look full; the next page then comes back empty.)
+         */
+        void received(List<T> roots, int rows) {
             page++;
-            boolean lastPage = roots.size() < size
+            boolean lastPage = rows < size || roots.isEmpty()
                     || !keyset && select.limitValue() != null && page * size >= select.limitValue();
             if (lastPage) {
                 done.set(true);
