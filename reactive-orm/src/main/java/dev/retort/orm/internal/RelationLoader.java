@@ -106,7 +106,10 @@ final class RelationLoader {
         });
     }
 
-    /** Cuts a query into pages of objects: keyset on the primary key when the query is unordered and unlimited. */
+    /**
+     * Cuts a query into pages of objects: keyset on the primary key when the query is unordered and
+     * unlimited, else LIMIT/OFFSET with the key appended to the ORDER BY.
+     */
     private static final class Pager<T> {
         private final Mapper<T> mapper;
         private final Select select;
@@ -120,8 +123,22 @@ final class RelationLoader {
             this.mapper = mapper;
             this.size = size;
             this.keyset = select.orderByClause().isEmpty() && select.limitValue() == null && select.offsetValue() == null;
-            // the key breaks ties of a non-unique ORDER BY, so LIMIT/OFFSET pages neither repeat nor skip rows
-            this.select = select.orderBy(mapper.primaryKey().stream().map(Attribute::column).toArray());
+            this.select = select.orderBy(unordered(select, mapper.primaryKey()).toArray());
+        }
+
+        /**
+         * The key columns the query does not order by yet: pages are ordered by the query's own ORDER
+         * BY and then by the key, so LIMIT/OFFSET pages follow one total order (with no ORDER BY, or
+         * ties in it, the server may order each page's statement differently: rows repeat or go missing).
+         */
+        private static List<Column<?>> unordered(Select select, List<Attribute> key) {
+            List<Column<?>> missing = new ArrayList<>();
+            for (Attribute id : key) {
+                if (select.orderByClause().stream().noneMatch(ordering -> ordering.expression() == id.column())) {
+                    missing.add(id.column());
+                }
+            }
+            return missing;
         }
 
         @SuppressWarnings("unchecked")
