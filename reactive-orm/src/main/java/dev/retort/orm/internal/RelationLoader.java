@@ -90,7 +90,7 @@ final class RelationLoader {
         if (!LoadPlan.hasSelectin(plan) && !LoadPlan.hasJoinedCollection(plan)) {
             return Flux.defer(() -> {
                 JoinedShape shape = JoinedShape.of(session.loader, mapper, select, plan, false);
-                return session.connection.execute(shape.select).rows().map(row -> mapper.entityClass().cast(shape.row(row)));
+                return session.connection.execute(shape.select).rows().map(row -> mapper.entityClass().cast(shape.rowAlone(row)));
             });
         }
         return Flux.defer(() -> {
