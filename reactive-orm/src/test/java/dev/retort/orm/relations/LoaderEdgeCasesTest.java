@@ -338,6 +338,24 @@ class LoaderEdgeCasesTest {
     }
 
     @Test
+    void compositeKeysStreamInKeysetPages() {
+        SessionFactory pagesOfTwo = SessionFactory.of(log.engine(), LoadModels.EDGES,
+                dev.retort.orm.session.SessionOptions.DEFAULTS.withBatchSize(2));
+        List<Shop> shops = pagesOfTwo.withSessionMany(s -> s.scalars(select(Shop.class).options(selectinload(ORDERS))))
+                .collectList().block();
+
+        assertShops(shops, Way.SELECTIN);
+        List<String> pages = log.statements("SELECT").stream().filter(sql -> sql.startsWith("SELECT ld_shops.")).toList();
+        assertThat(pages).containsExactly(
+                "SELECT ld_shops.region, ld_shops.number, ld_shops.name FROM ld_shops ORDER BY ld_shops.region, ld_shops.number"
+                        + " LIMIT 2",
+                "SELECT ld_shops.region, ld_shops.number, ld_shops.name FROM ld_shops WHERE (ld_shops.region, ld_shops.number)"
+                        + " > (?, ?) ORDER BY ld_shops.region, ld_shops.number LIMIT 2",
+                "SELECT ld_shops.region, ld_shops.number, ld_shops.name FROM ld_shops WHERE (ld_shops.region, ld_shops.number)"
+                        + " > (?, ?) ORDER BY ld_shops.region, ld_shops.number LIMIT 2");
+    }
+
+    @Test
     void compositeKeysDoNotMatchOnOneColumnAlone() {
         // eu/1 and us/1 share number 1; the orders of each must stay apart in every loader
         for (Way way : Way.values()) {
@@ -408,6 +426,46 @@ class LoaderEdgeCasesTest {
         assertThat(nodes).extracting(node -> node.children.size()).containsExactly(3, 0, 3, 0, 0, 0, 0);
         assertThat(nodes.get(0).children).extracting(node -> node.name).containsExactly("a", "b", "c");
         assertThat(nodes.get(0).children.get(0)).isSameAs(nodes.get(2));
+    }
+
+    // ---- mixing ------------------------------------------------------------------------------------
+
+    @Test
+    void selectinLeavesOutParentsWhoseCollectionIsLoaded() {
+        List<Object> seen = blog.withSession(s -> s.get(User.class, 1L).flatMap(alice -> s.load(alice, POSTS)).flatMap(alice -> {
+            List<Post> before = List.copyOf(alice.posts);
+            log.clear();
+            return s.execute(select(User.class).orderBy(USER_ID).options(selectinload(POSTS))).all()
+                    .map(users -> List.<Object>of(users.get(0) == alice, users.get(0).posts.equals(before),
+                            users.get(1).posts.size(), log.statements("SELECT")));
+        })).block();
+        // alice's posts were loaded: only bob's id is in the IN list, and alice keeps the same instances
+        assertThat(seen).containsExactly(true, true, 0, List.of(
+                "SELECT rl_users.id, rl_users.name FROM rl_users ORDER BY rl_users.id",
+                "SELECT rl_posts.id, rl_posts.user_id, rl_posts.title FROM rl_posts WHERE rl_posts.user_id IN (?) ORDER BY rl_posts.id"));
+    }
+
+    @Test
+    void upToTheUserAndDownToAllItsPostsReusesTheLoadedPost() {
+        List<Post> posts = blog.withSession(s -> s.execute(select(Post.class).where(POST_ID.eq(11L))
+                .options(selectinload(USER).selectinload(POSTS))).all()).block();
+        Post b = posts.get(0);
+        User alice = b.user.get();
+        assertThat(alice.posts).extracting(post -> post.title).containsExactly("a", "b");
+        assertThat(alice.posts.get(1)).isSameAs(b);
+    }
+
+    @Test
+    void joinedThenSelectinBelowIt() {
+        for (boolean joinedFirst : new boolean[] {true, false}) {
+            log.clear();
+            List<User> users = blog.withSession(s -> s.execute(select(User.class).orderBy(USER_ID).options(joinedFirst
+                    ? joinedload(POSTS).selectinload(TAGS) : selectinload(POSTS).joinedload(TAGS))).all()).block();
+            assertThat(users.get(0).posts).extracting(post -> post.tags.stream().map(tag -> tag.name).toList())
+                    .containsExactly(List.of("t0", "t1"), List.of("t0"));
+            assertThat(users.get(1).posts).isEmpty();
+            assertThat(log.statements("SELECT")).hasSize(2);
+        }
     }
 
     // ---- orderBy honoured by each loader ------------------------------------------------------------
