@@ -203,6 +203,19 @@ final class LoadModels {
 
         @Relationship(backPopulates = "account", orderBy = "id")
         final ToMany<Entry> entries = ToMany.of(this);
+
+        @Relationship(backPopulates = "account")
+        final ToOne<Profile> profile = ToOne.of(this);
+    }
+
+    @Entity(table = "ld_profiles")
+    static class Profile {
+        @Id Long id;
+        @ForeignKey(entity = Account.class) @Column(unique = true) Long accountId;
+        @Column(length = 40) String bio;
+
+        @Relationship(backPopulates = "profile")
+        final ToOne<Account> account = ToOne.of(this);
     }
 
     @Entity(table = "ld_entries")
@@ -215,10 +228,11 @@ final class LoadModels {
         final ToOne<Account> account = ToOne.of(this);
     }
 
-    static final Mapping ACCOUNTS = Mapping.of(Account.class, Entry.class);
+    static final Mapping ACCOUNTS = Mapping.of(Account.class, Entry.class, Profile.class);
 
     static final Relation<Account, Entry> ENTRIES = Metamodel.relation(Account.class, "entries");
     static final Relation<Entry, Account> ACCOUNT = Metamodel.relation(Entry.class, "account");
+    static final Relation<Account, Profile> PROFILE = Metamodel.relation(Account.class, "profile");
 
     static void run(Engine engine, String sql) {
         engine.execute(text(sql)).rowcount().block();

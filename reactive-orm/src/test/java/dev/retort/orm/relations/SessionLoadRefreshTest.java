@@ -6,6 +6,7 @@ import static dev.retort.orm.Orm.select;
 import static dev.retort.orm.Orm.selectinload;
 import static dev.retort.orm.relations.LoadModels.ACCOUNT;
 import static dev.retort.orm.relations.LoadModels.ENTRIES;
+import static dev.retort.orm.relations.LoadModels.PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.core.engine.Engine;
@@ -64,6 +65,7 @@ class SessionLoadRefreshTest {
     void seed() {
         Blog.seed(engine, 3, 3, 2);
         LoadModels.run(engine, "DELETE FROM ld_entries");
+        LoadModels.run(engine, "DELETE FROM ld_profiles");
         LoadModels.run(engine, "DELETE FROM ld_accounts");
         LoadModels.run(engine, "INSERT INTO ld_accounts (id, name, email) VALUES (1, 'acc', 'a@example.com')");
         LoadModels.run(engine, "INSERT INTO ld_entries (id, account_id, amount) VALUES (12, 1, 3), (10, 1, 1), (11, 1, 2)");
@@ -249,6 +251,38 @@ class SessionLoadRefreshTest {
             default -> s.execute(select(User.class).orderBy(USER_ID)).all()
                     .flatMap(users -> reactor.core.publisher.Flux.fromIterable(users).concatMap(u -> s.load(u, POSTS)).collectList());
         };
+    }
+
+    // ---- one-to-one ------------------------------------------------------------------------------
+
+    @Test
+    void oneToOneEachWayFillsBothSides() {
+        LoadModels.run(engine, "INSERT INTO ld_accounts (id, name, email) VALUES (2, 'bare', 'b@example.com')");
+        LoadModels.run(engine, "INSERT INTO ld_profiles (id, account_id, bio) VALUES (5, 1, 'hello')");
+        Column<Long> accountId = Metamodel.column(Account.class, "id");
+        for (String way : List.of("selectin", "joined", "session.load", "joined stream")) {
+            log.clear();
+            List<Account> found = accounts.withSession(s -> {
+                var query = select(Account.class).orderBy(accountId);
+                return switch (way) {
+                    case "selectin" -> s.execute(query.options(selectinload(PROFILE))).all();
+                    case "joined" -> s.execute(query.options(joinedload(PROFILE))).all();
+                    case "joined stream" -> s.scalars(query.options(joinedload(PROFILE))).collectList();
+                    default -> s.execute(query).all().flatMap(all -> reactor.core.publisher.Flux.fromIterable(all)
+                            .concatMap(a -> s.load(a, PROFILE)).collectList());
+                };
+            }).block();
+            assertThat(found).extracting(a -> a.id).containsExactly(1L, 2L);
+            assertThat(found.get(0).profile.get().bio).as(way).isEqualTo("hello");
+            assertThat(found.get(1).profile.isLoaded()).as(way).isTrue();
+            assertThat(found.get(1).profile.get()).as(way).isNull();
+            // the profile's many-to-one is filled from the loaded side (and would be from the identity map anyway)
+            assertThat(found.get(0).profile.get().account.get()).as(way).isSameAs(found.get(0));
+            if (way.equals("selectin")) {
+                assertThat(log.statements("SELECT").get(1)).isEqualTo("SELECT ld_profiles.id, ld_profiles.account_id,"
+                        + " ld_profiles.bio FROM ld_profiles WHERE ld_profiles.account_id IN (?, ?)");
+            }
+        }
     }
 
     @Test
