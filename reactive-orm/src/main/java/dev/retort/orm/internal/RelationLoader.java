@@ -58,16 +58,29 @@ final class RelationLoader {
 
     /** The query's objects and their joined relationships, without the selectin levels. */
     <T> Mono<List<T>> roots(Mapper<T> mapper, Select select, List<Node> plan, boolean force) {
-        return roots(mapper, select, plan, force, new int[1]);
+        return roots(mapper, select, plan, force, new int[1], Long.MAX_VALUE);
     }
 
-    /** {@link #roots}, counting the statement's rows into {@code rows[0]} (more than the objects when rows repeat one). */
-    private <T> Mono<List<T>> roots(Mapper<T> mapper, Select select, List<Node> plan, boolean force, int[] rows) {
+    /**
+     * The query's first {@code count} objects (for {@code first()}, {@code one()}), without the
+     * selectin levels. Without a joined collection a row is one object, so only {@code count} rows
+     * are read and the rest discarded, as a plain {@code Result.first()} does; with one, every row.
+     */
+    <T> Mono<List<T>> head(Mapper<T> mapper, Select select, List<Node> plan, int count) {
+        return roots(mapper, select, plan, false, new int[1], LoadPlan.hasJoinedCollection(plan) ? Long.MAX_VALUE : count);
+    }
+
+    /**
+     * {@link #roots} of at most {@code maxRows} rows, counting the statement's rows into
+     * {@code rows[0]} (more than the objects when rows repeat one).
+     */
+    private <T> Mono<List<T>> roots(Mapper<T> mapper, Select select, List<Node> plan, boolean force, int[] rows, long maxRows) {
         return Mono.defer(() -> {
             JoinedShape shape = JoinedShape.of(session.loader, mapper, select, plan, force);
             Set<Object> seen = Holder.identitySet();
             List<T> roots = new ArrayList<>();
-            return session.connection.execute(shape.select).rows()
+            Flux<Row> read = session.connection.execute(shape.select).rows();
+            return (maxRows == Long.MAX_VALUE ? read : read.take(maxRows))
                     .doOnNext(row -> {
                         rows[0]++;
                         Object root = shape.row(row);
@@ -97,7 +110,7 @@ final class RelationLoader {
             Pager<T> pager = new Pager<>(mapper, select, batchSize());
             return Mono.defer(() -> {
                 int[] rows = new int[1];
-                return roots(mapper, pager.next(), plan, false, rows)
+                return roots(mapper, pager.next(), plan, false, rows, Long.MAX_VALUE)
                         .flatMap(roots -> levels(plan, roots, false).thenReturn(roots))
                         .doOnNext(roots -> pager.received(roots, rows[0]));
             })
