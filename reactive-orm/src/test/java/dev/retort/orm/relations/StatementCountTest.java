@@ -147,6 +147,33 @@ class StatementCountTest {
     }
 
     @Test
+    void firstAndOneWithSelectinReadOnlyTheRowsTheyNeed() {
+        Blog.seed(engine, 1200, 2, 0);
+        log.clear();
+
+        List<Object> first = sessions.withSession(s -> s.execute(select(User.class).orderBy(USER_ID).options(selectinload(POSTS)))
+                .first().map(user -> List.<Object>of(user.id, user.posts.size(), s.identityMap().size()))).block();
+        // the first user and its two posts: the other 1,199 rows were discarded, not turned into objects
+        assertThat(first).containsExactly(1L, 2, 3);
+        assertThat(log.statements("SELECT")).containsExactly("SELECT rl_users.id, rl_users.name FROM rl_users ORDER BY rl_users.id",
+                "SELECT rl_posts.id, rl_posts.user_id, rl_posts.title FROM rl_posts WHERE rl_posts.user_id IN (?) ORDER BY rl_posts.id");
+
+        List<Object> one = sessions.withSession(s -> s.execute(select(User.class).orderBy(USER_ID).options(selectinload(POSTS)))
+                .one().map(List::<Object>of).onErrorResume(error -> reactor.core.publisher.Mono.just(
+                        List.of(error.getClass().getSimpleName(), error.getMessage(), s.identityMap().size())))).block();
+        assertThat(one).containsExactly("MultipleResultsFoundException", "The query returned more than one object; one() needs"
+                + " exactly one", 2);
+    }
+
+    @Test
+    void firstWithAJoinedCollectionStillReadsTheFirstObjectsRows() {
+        Blog.seed(engine, 3, 4, 0);
+        User first = sessions.withSession(s -> s.execute(select(User.class).orderBy(USER_ID).options(joinedload(POSTS))).first())
+                .block();
+        assertThat(first.posts).extracting(post -> post.id).containsExactly(100L, 101L, 102L, 103L);
+    }
+
+    @Test
     void manyToOneSelectinNamesEachDistinctUserOnce() {
         Blog.seed(engine, 3, 4, 0);
         log.clear();
