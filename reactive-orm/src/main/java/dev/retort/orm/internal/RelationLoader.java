@@ -262,6 +262,40 @@ final class RelationLoader {
     }
 
     private Mono<Map<Object, List<Object>>> find(Relation<?, ?> relation, List<?> parents, List<Node> below, boolean force) {
+        List<Object> expired = expired(relation, parents, force);
+        return expired.isEmpty() ? read(relation, parents, below, force)
+                : unexpire(relation.owner(), expired).then(Mono.defer(() -> read(relation, parents, below, force)));
+    }
+
+    /**
+     * The parents to fill whose key fields for {@code relation} an expiry cleared (a foreign key, or a
+     * referred key that is not the primary key): their cleared fields are not a NULL key.
+     */
+    private List<Object> expired(Relation<?, ?> relation, List<?> parents, boolean force) {
+        if (relation.localAttributes().stream().allMatch(Attribute::isId)) {
+            return List.of();
+        }
+        List<Object> expired = new ArrayList<>();
+        for (Object parent : parents) {
+            InstanceState state = session.members.get(parent);
+            if (state != null && state.expired && (force || !Holder.of(relation, parent).loaded)) {
+                expired.add(parent);
+            }
+        }
+        return expired;
+    }
+
+    /** Reads expired objects' rows again, as a query returning them would (fields set since the expiry are kept). */
+    private Mono<Void> unexpire(Mapper<?> mapper, List<Object> entities) {
+        List<IdentityKey> keys = entities.stream().map(entity -> session.members.get(entity).key).distinct().toList();
+        return Flux.fromIterable(Keys.chunks(keys))
+                .concatMap(chunk -> session.connection.execute(Sql.select(mapper.table()).where(Keys.matchingAny(mapper, chunk)))
+                        .rows()
+                        .doOnNext(row -> session.loader.hydrate(mapper, row)))
+                .then();
+    }
+
+    private Mono<Map<Object, List<Object>>> read(Relation<?, ?> relation, List<?> parents, List<Node> below, boolean force) {
         Map<List<Object>, List<Object>> byKey = new LinkedHashMap<>();
         Map<List<Object>, List<Object>> values = new LinkedHashMap<>();
         Map<Object, List<Object>> found = new IdentityHashMap<>();

@@ -154,6 +154,10 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
         if (relation.kind() != Relation.Kind.MANY_TO_ONE) {
             return false;
         }
+        InstanceState state = InstanceStates.get(owner);
+        if (state != null && state.expired) {
+            return false; // expiry cleared the foreign key fields: their nulls are not a NULL key
+        }
         List<Attribute> local = relation.localAttributes();
         Object[] values = new Object[local.size()];
         boolean allNull = true;
@@ -165,7 +169,6 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
             loaded(null);
             return true;
         }
-        InstanceState state = InstanceStates.get(owner);
         DefaultSession session = state == null ? null : state.session;
         if (session == null || session.isClosed() || !relation.remoteAttributes().equals(relation.target().primaryKey())) {
             return false;
