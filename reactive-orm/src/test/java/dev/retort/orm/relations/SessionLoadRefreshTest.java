@@ -253,6 +253,43 @@ class SessionLoadRefreshTest {
         };
     }
 
+    // ---- expired objects -------------------------------------------------------------------------
+
+    @Test
+    void anExpiredObjectsManyToOneIsNotReadAsNull() {
+        List<Object> seen = blog.withSession(s -> s.get(Post.class, 100L).flatMap(post -> {
+            s.expire(post);
+            // the foreign key field was cleared by expire: that is not a NULL foreign key
+            Object read;
+            try {
+                read = String.valueOf(post.user.get());
+            } catch (dev.retort.orm.mapping.NotLoadedException e) {
+                read = "not loaded";
+            }
+            Object loadedBefore = post.user.isLoaded();
+            Object result = read;
+            return s.load(post, USER).map(same -> List.<Object>of(result, loadedBefore, same.user.get().id, same.title,
+                    s.isExpired(same)));
+        })).block();
+        assertThat(seen).containsExactly("not loaded", false, 1L, "post100", false);
+    }
+
+    @Test
+    void anExpiredObjectReachedByAPathLoadsItsManyToOne() {
+        // without autoflush: a flush would write the expired posts' user_id from the collection they are in
+        SessionFactory noAutoflush = SessionFactory.of(log.engine(), Blog.MAPPING,
+                dev.retort.orm.session.SessionOptions.DEFAULTS.withAutoflush(false));
+        List<Long> owners = noAutoflush.withSession(s -> s.get(User.class, 1L).flatMap(user -> s.load(user, POSTS)).flatMap(user -> {
+            Post first = user.posts.get(0);
+            s.expire(first);
+            s.expire(user.posts.get(1));
+            // user.posts still holds the expired posts; their user is loaded again from their rows
+            return s.load(user, selectinload(POSTS).selectinload(USER)).map(same -> same.posts.stream()
+                    .map(post -> post.user.get().id).toList());
+        })).block();
+        assertThat(owners).containsExactly(1L, 1L, 1L);
+    }
+
     // ---- one-to-one ------------------------------------------------------------------------------
 
     @Test
