@@ -37,12 +37,13 @@ final class DefaultEntityResult<T> implements EntityResult<T> {
         return session.loader.hydrate(select.mapper(), row);
     }
 
-    private Mono<T> single(String operation, Function<Result, Mono<Row>> read, Function<List<T>, Mono<T>> pick) {
+    /** One object: {@code count} is how many {@code pick} needs to decide (1 for first, 2 for one/oneOrNone). */
+    private Mono<T> single(String operation, Function<Result, Mono<Row>> read, int count, Function<List<T>, Mono<T>> pick) {
         if (plan.isEmpty()) {
             return session.guarded(operation, () -> session.autoflush().then(Mono.defer(() -> read.apply(run()))).map(this::entity));
         }
         return session.guarded(operation, () -> session.autoflush()
-                .then(Mono.defer(() -> session.relations.roots(select.mapper(), select.toSelect(), plan, false)))
+                .then(Mono.defer(() -> session.relations.head(select.mapper(), select.toSelect(), plan, count)))
                 .flatMap(pick)
                 .flatMap(found -> session.relations.levels(plan, List.of(found), false).thenReturn(found)));
     }
@@ -67,20 +68,19 @@ final class DefaultEntityResult<T> implements EntityResult<T> {
 
     @Override
     public Mono<T> first() {
-        return single("query", Result::first, found -> Mono.justOrEmpty(found.stream().findFirst()));
+        return single("query", Result::first, 1, found -> Mono.justOrEmpty(found.stream().findFirst()));
     }
 
     @Override
     public Mono<T> one() {
-        return single("query", Result::one, found -> found.size() == 1 ? Mono.just(found.get(0))
+        return single("query", Result::one, 2, found -> found.size() == 1 ? Mono.just(found.get(0))
                 : Mono.error(found.isEmpty() ? new NoResultFoundException("The query returned no row; one() needs exactly one")
-                        : new MultipleResultsFoundException("The query returned " + found.size() + " objects; one() needs exactly one")));
+                        : new MultipleResultsFoundException("The query returned more than one object; one() needs exactly one")));
     }
 
     @Override
     public Mono<T> oneOrNone() {
-        return single("query", Result::oneOrNone, found -> found.size() <= 1 ? Mono.justOrEmpty(found.stream().findFirst())
-                : Mono.error(new MultipleResultsFoundException("The query returned " + found.size()
-                        + " objects; oneOrNone() needs at most one")));
+        return single("query", Result::oneOrNone, 2, found -> found.size() <= 1 ? Mono.justOrEmpty(found.stream().findFirst())
+                : Mono.error(new MultipleResultsFoundException("The query returned more than one object; oneOrNone() needs at most one")));
     }
 }

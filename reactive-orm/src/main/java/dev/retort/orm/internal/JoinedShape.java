@@ -135,9 +135,12 @@ final class JoinedShape {
                 TableAlias secondary = Sql.alias(relation.secondary().orElseThrow(),
                         relation.secondary().get().name() + "_" + ++aliases);
                 List<Expression<Boolean>> first = new ArrayList<>();
+                // the two sides' keys may differ in width (a two-column key on one side, one column on the other)
                 for (int i = 0; i < local.size(); i++) {
                     first.add(((Expression<Object>) secondary.c(relation.secondaryLocalColumns().get(i)))
                             .eq((Expression<Object>) parentColumn.apply(local.get(i))));
+                }
+                for (int i = 0; i < remote.size(); i++) {
                     on.add(((Expression<Object>) alias.c(remote.get(i).column()))
                             .eq((Expression<Object>) secondary.c(relation.secondaryRemoteColumns().get(i))));
                 }
@@ -194,6 +197,20 @@ final class JoinedShape {
             }
         }
         return objects[0];
+    }
+
+    /**
+     * {@link #row} for a stream of objects one row at a time (joined to-ones only, so a row is all
+     * its objects get): fills the holders at once and keeps nothing, where {@link #row} remembers
+     * every parent until {@link #finish} (a stream of a million rows held a million entries).
+     */
+    Object rowAlone(Row row) {
+        Object root = row(row);
+        finish();
+        for (Slot slot : slots) {
+            slot.fills.clear();
+        }
+        return root;
     }
 
     private static boolean nullKey(Row row, Slot slot) {

@@ -56,18 +56,16 @@ final class LoadPlan {
         return top;
     }
 
-    /** The relationships of {@code path} alone (for {@code session.load}), with eager defaults below its steps. */
+    /**
+     * The relationships of {@code path} alone (for {@code session.load}), with eager defaults below
+     * each of its steps, as a query's plan has them (not only below the last step).
+     */
     static List<Node> of(LoadOption<?, ?> path) {
         List<Node> top = paths(List.of(path));
-        Node node = top.get(0);
-        List<Relation<?, ?>> walked = new ArrayList<>();
-        while (node != null) {
-            walked.add(node.relation);
-            Node next = node.children.isEmpty() ? null : node.children.get(0);
-            if (next == null && node.strategy != Loading.RAISE) {
-                addDefaults(node.relation.target(), node.children, walked);
-            }
-            node = next;
+        Node first = top.get(0);
+        if (first.strategy != Loading.RAISE) {
+            // walks the path's own nodes as well, adding the defaults of every class it passes through
+            addDefaults(first.relation.target(), first.children, new ArrayList<>(List.of(first.relation)));
         }
         return top;
     }

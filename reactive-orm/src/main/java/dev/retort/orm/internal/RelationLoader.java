@@ -58,12 +58,31 @@ final class RelationLoader {
 
     /** The query's objects and their joined relationships, without the selectin levels. */
     <T> Mono<List<T>> roots(Mapper<T> mapper, Select select, List<Node> plan, boolean force) {
+        return roots(mapper, select, plan, force, new int[1], Long.MAX_VALUE);
+    }
+
+    /**
+     * The query's first {@code count} objects (for {@code first()}, {@code one()}), without the
+     * selectin levels. Without a joined collection a row is one object, so only {@code count} rows
+     * are read and the rest discarded, as a plain {@code Result.first()} does; with one, every row.
+     */
+    <T> Mono<List<T>> head(Mapper<T> mapper, Select select, List<Node> plan, int count) {
+        return roots(mapper, select, plan, false, new int[1], LoadPlan.hasJoinedCollection(plan) ? Long.MAX_VALUE : count);
+    }
+
+    /**
+     * {@link #roots} of at most {@code maxRows} rows, counting the statement's rows into
+     * {@code rows[0]} (more than the objects when rows repeat one).
+     */
+    private <T> Mono<List<T>> roots(Mapper<T> mapper, Select select, List<Node> plan, boolean force, int[] rows, long maxRows) {
         return Mono.defer(() -> {
             JoinedShape shape = JoinedShape.of(session.loader, mapper, select, plan, force);
             Set<Object> seen = Holder.identitySet();
             List<T> roots = new ArrayList<>();
-            return session.connection.execute(shape.select).rows()
+            Flux<Row> read = session.connection.execute(shape.select).rows();
+            return (maxRows == Long.MAX_VALUE ? read : read.take(maxRows))
                     .doOnNext(row -> {
+                        rows[0]++;
                         Object root = shape.row(row);
                         if (seen.add(root)) {
                             roots.add(mapper.entityClass().cast(root));
@@ -84,18 +103,26 @@ final class RelationLoader {
         if (!LoadPlan.hasSelectin(plan) && !LoadPlan.hasJoinedCollection(plan)) {
             return Flux.defer(() -> {
                 JoinedShape shape = JoinedShape.of(session.loader, mapper, select, plan, false);
-                return session.connection.execute(shape.select).rows().map(row -> mapper.entityClass().cast(shape.row(row)));
+                return session.connection.execute(shape.select).rows().map(row -> mapper.entityClass().cast(shape.rowAlone(row)));
             });
         }
         return Flux.defer(() -> {
             Pager<T> pager = new Pager<>(mapper, select, batchSize());
-            return Mono.defer(() -> all(mapper, pager.next(), plan).doOnNext(pager::received))
+            return Mono.defer(() -> {
+                int[] rows = new int[1];
+                return roots(mapper, pager.next(), plan, false, rows, Long.MAX_VALUE)
+                        .flatMap(roots -> levels(plan, roots, false).thenReturn(roots))
+                        .doOnNext(roots -> pager.received(roots, rows[0]));
+            })
                     .repeat(() -> !pager.done.get())
                     .concatMapIterable(page -> page, 1);
         });
     }
 
-    /** Cuts a query into pages of objects: keyset on the primary key when the query is unordered and unlimited. */
+    /**
+     * Cuts a query into pages of objects: keyset on the primary key when the query is unordered and
+     * unlimited, else LIMIT/OFFSET with the key appended to the ORDER BY.
+     */
     private static final class Pager<T> {
         private final Mapper<T> mapper;
         private final Select select;
@@ -109,8 +136,22 @@ final class RelationLoader {
             this.mapper = mapper;
             this.size = size;
             this.keyset = select.orderByClause().isEmpty() && select.limitValue() == null && select.offsetValue() == null;
-            // the key breaks ties of a non-unique ORDER BY, so LIMIT/OFFSET pages neither repeat nor skip rows
-            this.select = select.orderBy(mapper.primaryKey().stream().map(Attribute::column).toArray());
+            this.select = select.orderBy(unordered(select, mapper.primaryKey()).toArray());
+        }
+
+        /**
+         * The key columns the query does not order by yet: pages are ordered by the query's own ORDER
+         * BY and then by the key, so LIMIT/OFFSET pages follow one total order (with no ORDER BY, or
+         * ties in it, the server may order each page's statement differently: rows repeat or go missing).
+         */
+        private static List<Column<?>> unordered(Select select, List<Attribute> key) {
+            List<Column<?>> missing = new ArrayList<>();
+            for (Attribute id : key) {
+                if (select.orderByClause().stream().noneMatch(ordering -> ordering.expression() == id.column())) {
+                    missing.add(id.column());
+                }
+            }
+            return missing;
         }
 
         @SuppressWarnings("unchecked")
@@ -133,9 +174,16 @@ final class RelationLoader {
             return select.offset(offset).limit(limit);
         }
 
-        void received(List<T> roots) {
+        /**
+         * After a page of {@code roots} read from {@code rows} rows: the last page is the one with fewer
+         * rows than asked for. Rows, not objects: a query whose rows repeat an object (a join) has
+         * fewer distinct objects than rows on every page, and counting those ended the stream after
+         * its first page. (Under a joined collection the rows count the children too, so a short last
+         * page may look full; the next page then comes back empty.)
+         */
+        void received(List<T> roots, int rows) {
             page++;
-            boolean lastPage = roots.size() < size
+            boolean lastPage = rows < size || roots.isEmpty()
                     || !keyset && select.limitValue() != null && page * size >= select.limitValue();
             if (lastPage) {
                 done.set(true);
@@ -214,6 +262,40 @@ final class RelationLoader {
     }
 
     private Mono<Map<Object, List<Object>>> find(Relation<?, ?> relation, List<?> parents, List<Node> below, boolean force) {
+        List<Object> expired = expired(relation, parents, force);
+        return expired.isEmpty() ? read(relation, parents, below, force)
+                : unexpire(relation.owner(), expired).then(Mono.defer(() -> read(relation, parents, below, force)));
+    }
+
+    /**
+     * The parents to fill whose key fields for {@code relation} an expiry cleared (a foreign key, or a
+     * referred key that is not the primary key): their cleared fields are not a NULL key.
+     */
+    private List<Object> expired(Relation<?, ?> relation, List<?> parents, boolean force) {
+        if (relation.localAttributes().stream().allMatch(Attribute::isId)) {
+            return List.of();
+        }
+        List<Object> expired = new ArrayList<>();
+        for (Object parent : parents) {
+            InstanceState state = session.members.get(parent);
+            if (state != null && state.expired && (force || !Holder.of(relation, parent).loaded)) {
+                expired.add(parent);
+            }
+        }
+        return expired;
+    }
+
+    /** Reads expired objects' rows again, as a query returning them would (fields set since the expiry are kept). */
+    private Mono<Void> unexpire(Mapper<?> mapper, List<Object> entities) {
+        List<IdentityKey> keys = entities.stream().map(entity -> session.members.get(entity).key).distinct().toList();
+        return Flux.fromIterable(Keys.chunks(keys))
+                .concatMap(chunk -> session.connection.execute(Sql.select(mapper.table()).where(Keys.matchingAny(mapper, chunk)))
+                        .rows()
+                        .doOnNext(row -> session.loader.hydrate(mapper, row)))
+                .then();
+    }
+
+    private Mono<Map<Object, List<Object>>> read(Relation<?, ?> relation, List<?> parents, List<Node> below, boolean force) {
         Map<List<Object>, List<Object>> byKey = new LinkedHashMap<>();
         Map<List<Object>, List<Object>> values = new LinkedHashMap<>();
         Map<Object, List<Object>> found = new IdentityHashMap<>();
@@ -270,29 +352,22 @@ final class RelationLoader {
             base = base.orderBy(relation.orderBy().toArray());
         }
         JoinedShape shape = JoinedShape.of(session.loader, target, base, below, false);
+        // per parent, the children it has (by identity): rows repeat a child under a joined collection; a list
+        // scan per row made a parent with n children cost n²/2 comparisons (seconds at 60,000)
+        Map<Object, Set<Object>> seen = new IdentityHashMap<>();
         return session.connection.execute(shape.select).rows()
                 .doOnNext(row -> {
                     Object child = shape.row(row);
                     List<Object> parents = byKey.get(rowKey(row, keyPositions, matched));
                     if (parents != null) {
                         for (Object parent : parents) {
-                            List<Object> items = found.get(parent);
-                            if (!containsIdentity(items, child)) {
-                                items.add(child);
+                            if (seen.computeIfAbsent(parent, p -> Holder.identitySet()).add(child)) {
+                                found.get(parent).add(child);
                             }
                         }
                     }
                 })
                 .then(Mono.fromRunnable(shape::finish));
-    }
-
-    private static boolean containsIdentity(List<Object> items, Object item) {
-        for (Object existing : items) {
-            if (existing == item) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

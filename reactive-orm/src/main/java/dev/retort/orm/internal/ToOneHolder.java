@@ -66,9 +66,10 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
         }
     }
 
+    /** True also where {@link #get} answers without IO (a {@code NULL} key, a target in the session), as documented. */
     @Override
     public boolean isLoaded() {
-        return loaded;
+        return loaded || resolveWithoutIo();
     }
 
     /** The value for the flush and loaders: what is held, without the loaded check. */
@@ -149,6 +150,10 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
         if (relation.kind() != Relation.Kind.MANY_TO_ONE) {
             return false;
         }
+        InstanceState state = InstanceStates.get(owner);
+        if (state != null && state.expired) {
+            return false; // expiry cleared the foreign key fields: their nulls are not a NULL key
+        }
         List<Attribute> local = relation.localAttributes();
         Object[] values = new Object[local.size()];
         boolean allNull = true;
@@ -160,7 +165,6 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
             loaded(null);
             return true;
         }
-        InstanceState state = InstanceStates.get(owner);
         DefaultSession session = state == null ? null : state.session;
         if (session == null || session.isClosed() || !relation.remoteAttributes().equals(relation.target().primaryKey())) {
             return false;

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * database it is unloaded until a loader fills it ({@code selectinload}, {@code joinedload},
  * {@code session.load}); reading it then raises {@link NotLoadedException} — nothing loads on
  * access. One exception needs no IO: a many-to-one whose foreign key is {@code NULL}, or whose
- * target is already in the owner's session, is read from there.
+ * target is already in the owner's session, is read from there (not on an expired owner: the
+ * expiry cleared its foreign-key fields, so they tell nothing).
  *
  * <p>{@link #set} updates the other side when it is loaded (with {@code backPopulates}), and the
  * flush copies the target's key into the owner's foreign-key fields. Setting the foreign-key field
