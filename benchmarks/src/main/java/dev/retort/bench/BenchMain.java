@@ -84,7 +84,7 @@ public final class BenchMain {
             Fixture.ServerInfo info = Fixture.prepare(bench);
             System.out.println("# Server " + info.version() + "; bulk-insert table ENGINE=" + info.sinkEngine()
                     + (info.blackhole() ? "" : " (no BLACKHOLE on this server: emptied before each insert)"));
-            SqlCheck.verify(bench);
+            System.out.println("# ORM relationship loads, SELECTs (all statements incl. BEGIN/ROLLBACK): " + SqlCheck.verify(bench));
             String loops = LoopCheck.run(bench);
             System.out.println("# Event loops: " + loops);
             System.setProperty(BenchUrl.PROPERTY, url); // for -f 0: the benchmarks run in this JVM

@@ -132,7 +132,7 @@ final class Fixture {
                     books.setInt(1, bookId);
                     books.setInt(2, author);
                     books.setString(3, "book-" + bookId);
-                    books.setInt(4, 100 + bookId % 400);
+                    books.setInt(4, bookPages(bookId));
                     books.addBatch();
                 }
             }
@@ -141,6 +141,11 @@ final class Fixture {
         }
         c.commit();
         c.setAutoCommit(true);
+    }
+
+    /** The {@code pages} of book {@code bookId}. */
+    static int bookPages(int bookId) {
+        return 100 + bookId % 400;
     }
 
     private static Connection open(BenchUrl url, boolean createDatabase) throws SQLException {

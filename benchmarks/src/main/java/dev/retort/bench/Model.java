@@ -8,8 +8,14 @@ import dev.retort.core.schema.Column;
 import dev.retort.core.schema.MetaData;
 import dev.retort.core.schema.Table;
 import dev.retort.orm.mapping.Entity;
+import dev.retort.orm.mapping.ForeignKey;
 import dev.retort.orm.mapping.Id;
 import dev.retort.orm.mapping.Mapping;
+import dev.retort.orm.mapping.Metamodel;
+import dev.retort.orm.mapping.Relation;
+import dev.retort.orm.mapping.Relationship;
+import dev.retort.orm.mapping.ToMany;
+import dev.retort.orm.mapping.ToOne;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +59,29 @@ final class Model {
     }
 
     record AuthorBooks(Author author, List<Book> books) {
+    }
+
+    /**
+     * What every relationship variant returns: the sum of {@code pages} read from each book it
+     * loaded, so each one touches every child and nothing of the load is dead code.
+     */
+    static long pages(List<AuthorBooks> authors) {
+        long sum = 0;
+        for (AuthorBooks author : authors) {
+            for (Book book : author.books()) {
+                sum += book.pages();
+            }
+        }
+        return sum;
+    }
+
+    /** The sum of {@code pages} over every book of the data set (what each relationship variant must return). */
+    static long expectedPages() {
+        long sum = 0;
+        for (int bookId = 1; bookId <= AUTHORS * BOOKS_PER_AUTHOR; bookId++) {
+            sum += Fixture.bookPages(bookId);
+        }
+        return sum;
     }
 
     /** The rows every bulk-insert variant writes ({@value #BULK_ROWS} in a full run), generated once. */
@@ -134,5 +163,50 @@ final class Model {
         }
     }
 
-    static final Mapping MAPPING = Mapping.of(Item.class, SinkItem.class);
+    /**
+     * {@code bench_author} with its books: the one-to-many side, ordered like the raw two-query
+     * version's {@code ORDER BY author_id, id} so the selectin query is the same SQL.
+     */
+    @Entity(table = "bench_author")
+    static final class AuthorEntity {
+        @Id Integer id;
+        @dev.retort.orm.mapping.Column(length = 64, nullable = false) String name;
+
+        @Relationship(backPopulates = "author", orderBy = {"authorId", "id"})
+        final ToMany<BookEntity> books = ToMany.of(this);
+
+        AuthorEntity() {
+        }
+    }
+
+    /** {@code bench_book}: the many-to-one side. */
+    @Entity(table = "bench_book")
+    static final class BookEntity {
+        @Id Integer id;
+        @ForeignKey(entity = AuthorEntity.class) @dev.retort.orm.mapping.Column(nullable = false) Integer authorId;
+        @dev.retort.orm.mapping.Column(length = 100, nullable = false) String title;
+        int pages;
+
+        @Relationship(backPopulates = "books")
+        final ToOne<AuthorEntity> author = ToOne.of(this);
+
+        BookEntity() {
+        }
+    }
+
+    static final Mapping MAPPING = Mapping.of(Item.class, SinkItem.class, AuthorEntity.class, BookEntity.class);
+
+    /** {@code AuthorEntity.books}, for loader options. */
+    static final Relation<AuthorEntity, BookEntity> AUTHOR_BOOKS = Metamodel.relation(AuthorEntity.class, "books");
+
+    /** {@link #pages} for authors loaded by the ORM: reads each author's {@code books} collection. */
+    static long entityPages(List<AuthorEntity> authors) {
+        long sum = 0;
+        for (AuthorEntity author : authors) {
+            for (BookEntity book : author.books) {
+                sum += book.pages;
+            }
+        }
+        return sum;
+    }
 }

@@ -4,12 +4,19 @@ import static dev.retort.core.sql.Sql.bindparam;
 import static dev.retort.core.sql.Sql.select;
 import static dev.retort.core.types.Types.INTEGER;
 
+import static dev.retort.orm.Orm.joinedload;
+import static dev.retort.orm.Orm.selectinload;
+
 import dev.retort.bench.Model.Author;
+import dev.retort.bench.Model.AuthorEntity;
 import dev.retort.bench.Model.Book;
 import dev.retort.bench.Model.ItemRow;
 import dev.retort.core.result.Row;
 import dev.retort.core.sql.Insert;
 import dev.retort.core.sql.Select;
+import dev.retort.orm.Orm;
+import dev.retort.orm.mapping.Metamodel;
+import dev.retort.orm.query.EntitySelect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -39,6 +46,16 @@ final class Queries {
     static final Select AUTHORS = select(A.id, A.name).orderBy(A.id);
     static final Select BOOKS_OF = select(B.id, B.authorId, B.title, B.pages)
             .where(B.authorId.eq(bindparam("author", INTEGER))).orderBy(B.id);
+
+    // ---- Retort ORM statements ------------------------------------------------------------------------
+
+    /** Every author, ordered like {@link #AUTHORS} (the same SQL); the ORM N+1 loads each one's books after it. */
+    static final EntitySelect<AuthorEntity> ORM_AUTHORS = Orm.select(AuthorEntity.class)
+            .orderBy(Metamodel.column(AuthorEntity.class, "id"));
+    /** The authors, then their books with one {@code IN (…)} query: 2 statements. */
+    static final EntitySelect<AuthorEntity> ORM_AUTHORS_SELECTIN = ORM_AUTHORS.options(selectinload(Model.AUTHOR_BOOKS));
+    /** The authors {@code LEFT OUTER JOIN} their books: 1 statement, one row per book. */
+    static final EntitySelect<AuthorEntity> ORM_AUTHORS_JOINED = ORM_AUTHORS.options(joinedload(Model.AUTHOR_BOOKS));
 
     /** The point select built anew for each call, as code that does not keep statements would. */
     static Select pointBuilt(int id) {

@@ -58,7 +58,7 @@ final class Summary {
         SUITES.put("BulkInsertBenchmark", new Suite("Bulk insert in one transaction (raw = the driver's add() loop)",
                 "raw", "jdbc"));
         SUITES.put("RelationshipBenchmark", new Suite(Model.AUTHORS + " authors with " + Model.BOOKS_PER_AUTHOR
-                + " books each (ORM loaders to come; raw = hand-written two queries)", "raw", null));
+                + " books each (raw = hand-written two queries)", "raw", null));
         SUITES.put("TransactionBenchmark", new Suite("Transaction around one point select (BEGIN, SELECT, COMMIT)",
                 "raw", "jdbc"));
         SUITES.put("AcquireBenchmark", new Suite("Pool checkout and release, no statement", "raw", "jdbc"));
@@ -72,6 +72,9 @@ final class Summary {
         LABELS.put("coreNPlusOne", "Retort Core, N+1 queries");
         LABELS.put("coreTwoQuery", "Retort Core, two queries (IN)");
         LABELS.put("orm", "Retort ORM");
+        LABELS.put("ormSelectin", "Retort ORM, selectinload (2 queries)");
+        LABELS.put("ormJoined", "Retort ORM, joinedload (1 query)");
+        LABELS.put("ormNPlusOne", "Retort ORM, session.load per author (N+1)");
         LABELS.put("jdbc", "JDBC: mysql-connector-j + HikariCP");
     }
 
@@ -163,6 +166,10 @@ final class Summary {
                 ratio(s, "PointSelect64Benchmark", "jdbc", "core", false), r -> r >= 1.0, "x JDBC throughput");
         target(md, "Allocation per point select <= 1.5x raw", ratio(s, "PointSelectBenchmark", "core", "raw", true),
                 r -> r <= 1.5, "x raw bytes");
+        target(md, "ORM selectinload >= 10x faster than ORM N+1",
+                ratio(s, "RelationshipBenchmark", "ormNPlusOne", "ormSelectin", false), r -> r >= 10, "x faster");
+        target(md, "ORM selectinload within 1.3x of the raw two queries",
+                ratio(s, "RelationshipBenchmark", "ormSelectin", "raw", false), r -> r <= 1.3, "x raw");
         md.append('\n');
     }
 

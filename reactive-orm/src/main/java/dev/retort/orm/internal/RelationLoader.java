@@ -210,7 +210,8 @@ final class RelationLoader {
         }
         Relation<?, ?> relation = node.relation;
         return Mono.defer(() -> load(relation, parents, node.children, force))
-                .then(Mono.defer(() -> levels(node.children, reached(relation, parents), false)));
+                .then(Mono.defer(() -> node.children.isEmpty() ? Mono.empty()
+                        : levels(node.children, reached(relation, parents), false)));
     }
 
     /** The objects {@code parents} hold in {@code relation} (loaded holders only), each once. */
