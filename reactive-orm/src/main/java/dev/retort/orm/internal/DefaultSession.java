@@ -58,6 +58,12 @@ final class DefaultSession implements Session {
     boolean flushing;
     /** Set once an object of a class with relationships joined the session: the flush's relationship passes run from then on. */
     boolean relational;
+    /**
+     * Set when something the flush's relationship passes read may have changed since the last flush:
+     * an object added or deleted, a holder of a member changed. Without it an autoflush skips those
+     * passes (they walk every object's relationships).
+     */
+    boolean relationsChanged;
 
     DefaultSession(Connection connection, DefaultSessionFactory factory) {
         this.connection = connection;
@@ -83,6 +89,7 @@ final class DefaultSession implements Session {
     <T> T addOne(T entity) {
         Mapper<?> mapper = Mapping.mapperOf(entity.getClass());
         relational |= !mapper.relations().isEmpty();
+        relationsChanged = true;
         InstanceState state = InstanceStates.get(entity);
         if (state != null && state.session == this && members.containsKey(entity)) {
             return entity;
@@ -125,6 +132,7 @@ final class DefaultSession implements Session {
             case PENDING -> expunge(entity);
             case PERSISTENT -> {
                 state.markedForDeletion = true;
+                relationsChanged = true;
                 sync.cascadeDelete(entity);
             }
             case DELETED -> { }
@@ -449,6 +457,7 @@ final class DefaultSession implements Session {
 
     private void afterRollback() {
         failure = null;
+        relationsChanged = true;
         revertUncommitted();
         members.forEach((entity, state) -> clear(entity, state));
     }

@@ -26,16 +26,25 @@ final class FlushPlan {
     final List<Mapper<?>> order;
 
     private FlushPlan(DefaultSession session) {
-        List<Map.Entry<Object, InstanceState>> entries = new ArrayList<>(session.members.entrySet());
+        // only the objects with something to write are sorted into session order: an autoflush with
+        // nothing to do costs one dirty check per object and no sorting
+        List<Map.Entry<Object, InstanceState>> entries = new ArrayList<>();
+        for (Map.Entry<Object, InstanceState> entry : session.members.entrySet()) {
+            InstanceState state = entry.getValue();
+            if (state.status == Status.PENDING || state.status == Status.PERSISTENT
+                    && (state.markedForDeletion || state.modified(entry.getKey()))) {
+                entries.add(entry);
+            }
+        }
         entries.sort(Comparator.comparingLong(entry -> entry.getValue().order));
         for (Map.Entry<Object, InstanceState> entry : entries) {
             Object entity = entry.getKey();
             InstanceState state = entry.getValue();
             if (state.status == Status.PENDING) {
                 inserts.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(entity);
-            } else if (state.status == Status.PERSISTENT && state.markedForDeletion) {
+            } else if (state.markedForDeletion) {
                 deletes.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(entity);
-            } else if (state.status == Status.PERSISTENT && state.modified(entity)) {
+            } else {
                 updates.computeIfAbsent(state.mapper, m -> new ArrayList<>()).add(entity);
             }
         }
@@ -45,7 +54,7 @@ final class FlushPlan {
         involved.addAll(deletes.keySet());
         if (!inserts.isEmpty()) {
             // a persistent object may get a foreign key only once an object inserted now has its key
-            entries.forEach(entry -> involved.add(entry.getValue().mapper));
+            session.members.values().forEach(state -> involved.add(state.mapper));
         }
         order = dependencyOrder(involved);
     }

@@ -52,8 +52,8 @@ final class Flusher {
                 return Mono.empty();
             }
             session.flushing = true;
-            if (!session.relational) {
-                return guarded(write());
+            if (!session.relational || !session.relationsChanged) {
+                return guarded(write(false));
             }
             try {
                 sync.cascadeAll();
@@ -66,7 +66,7 @@ final class Flusher {
             return guarded(replacedOneToOnes()
                     .then(Mono.fromRunnable(sync::orphans))
                     .then(Mono.defer(() -> cascadeDeletes(new IdentityHashMap<>())))
-                    .then(Mono.defer(this::write)));
+                    .then(Mono.defer(() -> write(true))));
         });
     }
 
@@ -118,8 +118,8 @@ final class Flusher {
         });
     }
 
-    private Mono<Void> write() {
-        boolean relational = session.relational;
+    /** The statements; {@code relational}: with the relationship passes (key copying, association rows). */
+    private Mono<Void> write(boolean relational) {
         if (relational) {
             sync.syncForeignKeys();
         }

@@ -142,6 +142,14 @@ abstract class Holder {
     /** The other side removed this holder's owner; no further propagation. */
     abstract void inverseRemoved(Object other);
 
+    /** Tells the owner's session that a relationship changed, so its next flush runs the relationship passes. */
+    void touched() {
+        InstanceState state = InstanceStates.get(owner);
+        if (state != null && state.session != null) {
+            state.session.relationsChanged = true;
+        }
+    }
+
     /** Makes the relationship unloaded (a row was loaded or expired), dropping what it held. */
     abstract void unload();
 

@@ -416,7 +416,7 @@ final class RelationSync {
             switch (relation.kind()) {
                 case MANY_TO_ONE -> {
                     ToOneHolder<?> reference = (ToOneHolder<?>) holder;
-                    Object target = reference.loaded ? reference.value() : null;
+                    Object target = reference.loaded && reference.assigned ? reference.value() : null;
                     // a target being deleted without a delete cascade to this object leaves it behind (its key was cleared)
                     if (target != null && !isDeleted(target) && hasKey(target, relation.remoteAttributes())) {
                         copy(target, relation.remoteAttributes(), owner, relation.localAttributes());
@@ -424,7 +424,7 @@ final class RelationSync {
                 }
                 case ONE_TO_MANY, ONE_TO_ONE -> {
                     if (hasKey(owner, relation.localAttributes())) {
-                        for (Object child : contents(holder)) {
+                        for (Object child : changedContents(holder)) {
                             if (!isDeleted(child)) {
                                 copy(owner, relation.localAttributes(), child, relation.remoteAttributes());
                             }
@@ -434,6 +434,22 @@ final class RelationSync {
                 case MANY_TO_MANY -> { }
             }
         }
+    }
+
+    /**
+     * What a holder gained since the last flush: a collection's additions, a to-one's value when it
+     * was set. Keys are copied from these only, so a foreign key changed outside the holders (a
+     * field set directly, a row updated by other SQL and reloaded) is not overwritten from a
+     * collection that did not change.
+     */
+    private static List<Object> changedContents(Holder holder) {
+        if (holder instanceof ToOneHolder<?> toOne) {
+            return toOne.assigned ? contents(holder) : List.of();
+        }
+        if (holder instanceof ToManyHolder.Side side) {
+            return side.loaded ? new ArrayList<>(side.added) : List.of();
+        }
+        return new ArrayList<>(((WriteOnlyHolder<?>) holder).added);
     }
 
     private boolean isDeleted(Object entity) {
@@ -607,6 +623,7 @@ final class RelationSync {
      * objects by default, so a collection would otherwise keep showing a deleted child).
      */
     void flushed() {
+        session.relationsChanged = false;
         boolean deletions = false;
         for (InstanceState state : session.members.values()) {
             deletions |= state.status == Status.DELETED;

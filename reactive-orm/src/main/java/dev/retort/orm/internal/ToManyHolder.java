@@ -87,6 +87,7 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
             if (loaded && indexOf(other) < 0) {
                 items.add(other);
                 list.modCount++;
+                touched();
                 if (relation().kind() != Relation.Kind.MANY_TO_MANY) {
                     removed.remove(other);
                 }
@@ -101,6 +102,7 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
             int index = indexOf(other);
             if (index >= 0) {
                 list.modCount++;
+                touched();
                 items.remove(index);
                 // a child taken from a one-to-many is a delete-orphan candidate (the flush checks it has no new
                 // parent); a many-to-many link change is recorded once, on the side where it was made
@@ -182,6 +184,7 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
         Holder inverse = side.inverseIn(value);
         side.items.add(index, value);
         modCount++;
+        side.touched();
         side.recordAdd(value);
         if (inverse != null) {
             inverse.inverseAdded(side.owner);
@@ -234,6 +237,7 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
         Holder inverse = side.inverseIn(old);
         side.items.remove(index);
         modCount++;
+        side.touched();
         side.recordRemove(old);
         if (inverse != null) {
             inverse.inverseRemoved(side.owner);
@@ -248,6 +252,7 @@ final class ToManyHolder<T> extends AbstractList<T> implements ToMany<T> {
         side.requireLoaded();
         ((List<T>) side.items).sort(comparator);
         modCount++;
+        side.touched();
     }
 
     private void checkPosition(int index) {

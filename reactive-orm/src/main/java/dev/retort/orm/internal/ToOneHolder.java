@@ -46,6 +46,7 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
             // the previous value is unknown: the flush clears the foreign key of a many-to-one set to
             // null, and looks up what a one-to-one held
             assigned = true;
+            touched();
             previousUnknown = relation().kind() == Relation.Kind.ONE_TO_ONE;
         }
         if (old == newValue) {
@@ -55,6 +56,7 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
         Holder newInverse = newValue == null ? null : inverseIn(newValue);
         value = newValue;
         assigned = true;
+        touched();
         if (old != null && replaced == null) {
             replaced = old;
         }
@@ -113,6 +115,7 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
         }
         value = other;
         assigned = true;
+        touched();
     }
 
     @Override
@@ -123,6 +126,7 @@ final class ToOneHolder<T> extends Holder implements ToOne<T> {
         loaded = true;
         value = null;
         assigned = true;
+        touched();
         if (replaced == null) {
             replaced = other;
         }

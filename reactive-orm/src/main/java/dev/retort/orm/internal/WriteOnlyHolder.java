@@ -35,6 +35,7 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
             removed.remove(value);
             added.add(value);
         }
+        touched();
         if (inverse != null) {
             inverse.inverseAdded(owner);
         }
@@ -53,6 +54,7 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
             added.remove(value);
             removed.add(value);
         }
+        touched();
         if (inverse != null) {
             inverse.inverseRemoved(owner);
         }

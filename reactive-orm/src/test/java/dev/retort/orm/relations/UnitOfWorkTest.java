@@ -146,4 +146,26 @@ class UnitOfWorkTest {
                 + " JOIN rl_post_tags ON rl_post_tags.post_id = rl_posts.id JOIN rl_tags ON rl_tags.id = rl_post_tags.tag_id"
                 + " WHERE rl_tags.name = ? ORDER BY rl_posts.id");
     }
+
+    @Test
+    void keysAreCopiedOnlyFromRelationshipsThatChanged() {
+        Blog.seed(engine, 2, 2, 0);
+        sessions.inTransaction(s -> s.execute(select(User.class).where(Metamodel.<Long>column(User.class, "id").eq(1L))
+                        .options(selectinload(POSTS))).one()
+                .flatMap(user -> {
+                    Post moved = user.posts.get(0);
+                    Post direct = user.posts.get(1);
+                    log.clear();
+                    return s.execute(text("UPDATE rl_posts SET user_id = 2 WHERE id = 100")).rowcount()
+                            .then(Mono.fromRunnable(() -> {
+                                s.expire(moved);
+                                direct.userId = 2L;
+                            }))
+                            .then(s.flush());
+                })).block();
+        // the loaded collection did not change: the expired post keeps the row's new owner, the direct change is written
+        assertThat(log.statements("UPDATE")).containsExactly("UPDATE rl_posts SET user_id = 2 WHERE id = 100",
+                "UPDATE rl_posts SET user_id = ? WHERE rl_posts.id = ?");
+        assertThat(rows("SELECT CONCAT(id, ':', user_id) FROM rl_posts ORDER BY id")).containsExactly("100:2", "101:2", "200:2", "201:2");
+    }
 }
