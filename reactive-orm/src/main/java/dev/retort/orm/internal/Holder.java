@@ -29,6 +29,8 @@ abstract class Holder {
     private @Nullable Relation<?, ?> relation;
     /** A new object's relationships hold what is set in memory; loading a row makes them unloaded. */
     boolean loaded = true;
+    /** The owner's state, carried by the owner's first relationship holder (see {@link InstanceStates}). */
+    @Nullable InstanceState state;
 
     Holder(Object owner) {
         this.owner = owner;

@@ -1,17 +1,24 @@
 package dev.retort.orm.internal;
 
+import dev.retort.orm.mapping.Entity;
+import dev.retort.orm.mapping.Mapping;
+import dev.retort.orm.mapping.MappingException;
+import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.session.ObjectState;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JVM-wide, weakly held link from entity objects to their {@link InstanceState}, keyed by
- * identity (entities may override {@code equals}). It lets {@code Session.state(obj)} answer for any
- * object, including those of closed sessions, without a field in the entity. Entries go away when
- * their object is garbage-collected.
+ * The JVM-wide link from entity objects to their {@link InstanceState}: it lets
+ * {@code Session.state(obj)} answer for any object, including those of closed sessions. An object
+ * with relationships carries its state in its first relationship holder (it lives and dies with
+ * the object); others are in a weak map keyed by identity (entities may override {@code equals}),
+ * whose entries go away when their object is garbage-collected.
  */
 public final class InstanceStates {
 
@@ -39,16 +46,59 @@ public final class InstanceStates {
     }
 
     static @Nullable InstanceState get(Object entity) {
-        return STATES.get(new Ref(entity, null));
+        Holder holder = carrier(entity);
+        return holder != null ? holder.state : STATES.get(new Ref(entity, null));
     }
 
     static void put(Object entity, InstanceState state) {
+        Holder holder = carrier(entity);
+        if (holder != null) {
+            holder.state = state;
+            return;
+        }
         purge();
         STATES.put(new Ref(entity, COLLECTED), state);
     }
 
     static void remove(Object entity) {
+        Holder holder = carrier(entity);
+        if (holder != null) {
+            holder.state = null;
+            return;
+        }
         STATES.remove(new Ref(entity, null));
+    }
+
+    /**
+     * The first relationship of each entity class that has one: its holder carries the object's
+     * state, so objects of such classes need no entry in the weak map (a weak entry per loaded
+     * object made every young collection copy and promote them; loads of related objects spent a
+     * third of their time there).
+     */
+    private static final ClassValue<Optional<Relation<?, ?>>> FIRST_RELATION = new ClassValue<>() {
+        @Override
+        protected Optional<Relation<?, ?>> computeValue(Class<?> type) {
+            if (!type.isAnnotationPresent(Entity.class)) {
+                return Optional.empty();
+            }
+            try {
+                List<? extends Relation<?, ?>> relations = Mapping.mapperOf(type).relations();
+                return relations.isEmpty() ? Optional.empty() : Optional.of(relations.get(0));
+            } catch (MappingException e) {
+                return Optional.empty(); // a class that cannot be mapped never has session state
+            }
+        }
+    };
+
+    /** The holder that carries {@code entity}'s state, or {@code null} when the weak map does. */
+    private static @Nullable Holder carrier(Object entity) {
+        Relation<?, ?> relation = FIRST_RELATION.get(entity.getClass()).orElse(null);
+        if (relation == null) {
+            return null;
+        }
+        Object field = relation.holder(entity);
+        Holder holder = field instanceof ToManyHolder<?> list ? list.side() : field instanceof Holder found ? found : null;
+        return holder != null && holder.owner == entity ? holder : null;
     }
 
     private static void purge() {
