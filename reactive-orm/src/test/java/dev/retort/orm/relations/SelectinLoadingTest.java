@@ -62,7 +62,7 @@ class SelectinLoadingTest {
         assertThat(users.get(0).posts).hasSize(10);
         assertThat(users.get(0).posts.get(0).tags).hasSize(3);
         assertThat(users.get(0).posts.get(0).user.get()).isSameAs(users.get(0));
-        System.out.println(log.statements("SELECT"));
+        assertThat(log.statements("SELECT").get(0)).isEqualTo("SELECT rl_users.id, rl_users.name FROM rl_users ORDER BY rl_users.id");
     }
 
     @Test
@@ -85,6 +85,7 @@ class SelectinLoadingTest {
         assertThat(users).hasSize(100);
         assertThat(users.get(0).posts).hasSize(10);
         assertThat(users.get(0).posts.get(0).tags).hasSize(3);
-        System.out.println(log.statements("SELECT"));
+        assertThat(log.statements("SELECT").get(0)).contains(" LEFT OUTER JOIN rl_posts ", " LEFT OUTER JOIN rl_post_tags ",
+                " LEFT OUTER JOIN rl_tags ");
     }
 }

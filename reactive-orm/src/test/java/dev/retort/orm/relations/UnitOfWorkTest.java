@@ -66,7 +66,8 @@ class UnitOfWorkTest {
             s.add(alice);
             return Mono.empty();
         }).block();
-        System.out.println(log.all());
+        assertThat(log.statements("INSERT")).extracting(sql -> sql.substring(0, sql.indexOf(" (")))
+                .containsExactly("INSERT INTO rl_users", "INSERT INTO rl_posts", "INSERT INTO rl_tags", "INSERT INTO rl_post_tags");
         assertThat(alice.posts).containsExactly(one, two);
         assertThat(rows("SELECT CONCAT(p.title, '/', u.name) FROM rl_posts p JOIN rl_users u ON u.id = p.user_id ORDER BY p.title"))
                 .containsExactly("Post 1/Alice", "Post 2/Alice");
@@ -88,7 +89,10 @@ class UnitOfWorkTest {
                     s.delete(untagged);
                     return s.flush();
                 })).block();
-        System.out.println(log.all());
+        assertThat(log.all().stream().filter(sql -> sql.startsWith("UPDATE") || sql.startsWith("DELETE")).toList()).containsExactly(
+                "UPDATE rl_posts SET user_id = ? WHERE rl_posts.id = ?",
+                "DELETE FROM rl_post_tags WHERE rl_post_tags.post_id IN (?)",
+                "DELETE FROM rl_posts WHERE rl_posts.id = ?");
         assertThat(rows("SELECT CONCAT(id, ':', user_id) FROM rl_posts ORDER BY id")).containsExactly("100:2", "101:1", "200:2", "201:2", "202:2");
     }
 
