@@ -632,6 +632,12 @@ final class DefaultSession implements Session {
         identityMap.remove(state.key, entity);
     }
 
+    /** Whether {@code entity} is marked for deletion here or its row was deleted by a flush. */
+    boolean isDeletedOrMarked(Object entity) {
+        InstanceState state = members.get(entity);
+        return state != null && (state.markedForDeletion || state.status == Status.DELETED);
+    }
+
     long nextOrder() {
         return sequence++;
     }

@@ -39,10 +39,12 @@ final class Flusher {
     private final DefaultSession session;
     private final RelationSync sync;
     private final LinkWriter links;
+    private final ForeignKeys keys;
 
     Flusher(DefaultSession session) {
         this.session = session;
         this.sync = session.sync;
+        this.keys = new ForeignKeys(session);
         this.links = new LinkWriter(session);
     }
 
@@ -121,7 +123,7 @@ final class Flusher {
     /** The statements; {@code relational}: with the relationship passes (key copying, association rows). */
     private Mono<Void> write(boolean relational) {
         if (relational) {
-            sync.syncForeignKeys();
+            keys.copy();
         }
         FlushPlan plan = FlushPlan.of(session);
         if (plan.isEmpty() && !(relational && sync.hasLinkChanges())) {
@@ -134,10 +136,10 @@ final class Flusher {
         for (Mapper<?> mapper : plan.order) {
             List<Object> inserts = plan.inserts.get(mapper);
             if (inserts != null) {
-                steps.add(Flux.fromIterable(relational ? RelationSync.levels(mapper, inserts) : List.of(inserts))
+                steps.add(Flux.fromIterable(relational ? InsertLevels.of(mapper, inserts) : List.of(inserts))
                         .concatMap(level -> Mono.defer(() -> {
                             if (relational) {
-                                sync.syncForeignKeys();
+                                keys.copy();
                             }
                             return insert(mapper, level);
                         }))
@@ -145,7 +147,7 @@ final class Flusher {
             }
             steps.add(Mono.defer(() -> {
                 if (relational && !plan.inserts.isEmpty()) {
-                    sync.syncForeignKeys();
+                    keys.copy();
                 }
                 return Flux.fromIterable(plan.dirty(session, mapper))
                         .concatMap(entity -> readExpiredVersion(mapper, entity, "UPDATE").then(Mono.defer(() -> update(mapper, entity))))

@@ -6,25 +6,22 @@ import dev.retort.core.schema.Table;
 import dev.retort.orm.internal.InstanceState.Status;
 import dev.retort.orm.mapping.Attribute;
 import dev.retort.orm.mapping.Cascade;
-import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Relation;
 import dev.retort.orm.mapping.Relation.Kind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * The unit of work's side of relationships, without IO: cascades over loaded holders (save-update,
- * delete, delete-orphan), copying keys into foreign-key fields from what the holders say, the
- * association rows a many-to-many change needs, and the insert levels of self-referential objects.
+ * delete, delete-orphan) and the association rows a many-to-many change needs. Copying keys into
+ * foreign-key fields is {@link ForeignKeys}; insert order within a table, {@link InsertLevels}.
  * Only loaded holders (and write-only additions and removals) are ever read: an unloaded
  * relationship changes nothing.
  */
@@ -228,7 +225,7 @@ final class RelationSync {
         Set<Object> held = Holder.identitySet();
         if (relation.kind() == Kind.ONE_TO_MANY || relation.kind() == Kind.ONE_TO_ONE) {
             session.members.forEach((owner, state) -> {
-                if (relation.owner().entityClass().isInstance(owner) && !isDeleted(owner)) {
+                if (relation.owner().entityClass().isInstance(owner) && !session.isDeletedOrMarked(owner)) {
                     held.addAll(contents(Holder.of(relation, owner)));
                 }
             });
@@ -250,7 +247,7 @@ final class RelationSync {
         if (inverse != null && Holder.of(inverse, child) instanceof ToOneHolder<?> back && back.loaded) {
             return back.value() == parent;
         }
-        return pointsAt(child, relation.remoteAttributes(), parent, relation.localAttributes()) && !heldElsewhere.contains(child);
+        return ForeignKeys.pointsAt(child, relation.remoteAttributes(), parent, relation.localAttributes()) && !heldElsewhere.contains(child);
     }
 
     /**
@@ -277,7 +274,8 @@ final class RelationSync {
         }
     }
 
-    private static List<Object> removed(Holder holder) {
+    /** What a holder lost since the last flush: a collection's removals, a to-one's replaced objects. */
+    static List<Object> removed(Holder holder) {
         if (holder instanceof ToManyHolder.Side side) {
             return new ArrayList<>(side.removed);
         }
@@ -353,148 +351,6 @@ final class RelationSync {
         return false;
     }
 
-    // ---- foreign keys --------------------------------------------------------------------------------
-
-    /**
-     * Copies keys into foreign-key fields from the loaded holders of every member: first clearing
-     * the keys of objects taken out of a relationship (and of children left behind by a deleted
-     * parent), then setting them from to-one values and collection memberships. A key the referred
-     * object does not have yet (it is inserted later in the flush) is copied by a later call.
-     */
-    void syncForeignKeys() {
-        List<Map.Entry<Object, InstanceState>> entries = new ArrayList<>(session.members.entrySet());
-        for (Map.Entry<Object, InstanceState> entry : entries) {
-            clearKeys(entry.getKey(), entry.getValue());
-        }
-        // memberships first, then to-one values: a child whose many-to-one was set explicitly ends with that parent
-        for (boolean toOne : new boolean[] {false, true}) {
-            for (Map.Entry<Object, InstanceState> entry : entries) {
-                InstanceState state = entry.getValue();
-                if (!state.markedForDeletion && state.status != Status.DELETED) {
-                    setKeys(entry.getKey(), state, toOne);
-                }
-            }
-        }
-    }
-
-    private void clearKeys(Object owner, InstanceState state) {
-        for (Relation<?, ?> relation : state.mapper.relations()) {
-            Holder holder = Holder.of(relation, owner);
-            switch (relation.kind()) {
-                case MANY_TO_ONE -> {
-                    if (holder instanceof ToOneHolder<?> toOne && toOne.loaded && toOne.assigned && toOne.value() == null
-                            && !state.markedForDeletion) {
-                        clear(owner, relation.localAttributes());
-                    }
-                }
-                case ONE_TO_MANY, ONE_TO_ONE -> {
-                    for (Object child : removed(holder)) {
-                        // a child deleted (as an orphan) keeps its fields: no UPDATE is sent, and its key may be among them
-                        if (!isDeleted(child) && pointsAt(child, relation.remoteAttributes(), owner, relation.localAttributes())) {
-                            clear(child, relation.remoteAttributes());
-                        }
-                    }
-                    if (state.markedForDeletion && !relation.cascades(Cascade.DELETE)) {
-                        for (Object child : contents(holder)) {
-                            if (!isDeleted(child)) {
-                                clear(child, relation.remoteAttributes());
-                            }
-                        }
-                    }
-                }
-                case MANY_TO_MANY -> { }
-            }
-        }
-    }
-
-    private void setKeys(Object owner, InstanceState state, boolean toOne) {
-        for (Relation<?, ?> relation : state.mapper.relations()) {
-            if ((relation.kind() == Kind.MANY_TO_ONE) != toOne) {
-                continue;
-            }
-            Holder holder = Holder.of(relation, owner);
-            switch (relation.kind()) {
-                case MANY_TO_ONE -> {
-                    ToOneHolder<?> reference = (ToOneHolder<?>) holder;
-                    Object target = reference.loaded && reference.assigned ? reference.value() : null;
-                    // a target being deleted without a delete cascade to this object leaves it behind (its key was cleared)
-                    if (target != null && !isDeleted(target) && hasKey(target, relation.remoteAttributes())) {
-                        copy(target, relation.remoteAttributes(), owner, relation.localAttributes());
-                    }
-                }
-                case ONE_TO_MANY, ONE_TO_ONE -> {
-                    if (hasKey(owner, relation.localAttributes())) {
-                        for (Object child : changedContents(holder)) {
-                            if (!isDeleted(child)) {
-                                copy(owner, relation.localAttributes(), child, relation.remoteAttributes());
-                            }
-                        }
-                    }
-                }
-                case MANY_TO_MANY -> { }
-            }
-        }
-    }
-
-    /**
-     * What a holder gained since the last flush: a collection's additions, a to-one's value when it
-     * was set. Keys are copied from these only, so a foreign key changed outside the holders (a
-     * field set directly, a row updated by other SQL and reloaded) is not overwritten from a
-     * collection that did not change.
-     */
-    private static List<Object> changedContents(Holder holder) {
-        if (holder instanceof ToOneHolder<?> toOne) {
-            return toOne.assigned ? contents(holder) : List.of();
-        }
-        if (holder instanceof ToManyHolder.Side side) {
-            return side.loaded ? new ArrayList<>(side.added) : List.of();
-        }
-        return new ArrayList<>(((WriteOnlyHolder<?>) holder).added);
-    }
-
-    private boolean isDeleted(Object entity) {
-        InstanceState state = session.members.get(entity);
-        return state != null && (state.markedForDeletion || state.status == Status.DELETED);
-    }
-
-    static boolean hasKey(Object entity, List<Attribute> attributes) {
-        for (Attribute attribute : attributes) {
-            Object value = attribute.get(entity);
-            if (value == null || attribute.isGenerated() && attribute.isUnset(value)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean pointsAt(Object child, List<Attribute> foreignKey, Object parent, List<Attribute> referred) {
-        for (int i = 0; i < foreignKey.size(); i++) {
-            Object value = foreignKey.get(i).get(child);
-            if (value == null || !value.equals(foreignKey.get(i).coerce(referred.get(i).get(parent)))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void copy(Object from, List<Attribute> source, Object to, List<Attribute> target) {
-        for (int i = 0; i < source.size(); i++) {
-            Attribute attribute = target.get(i);
-            Object value = attribute.coerce(source.get(i).get(from));
-            if (!Objects.equals(attribute.get(to), value)) {
-                attribute.set(to, value);
-            }
-        }
-    }
-
-    private static void clear(Object entity, List<Attribute> attributes) {
-        for (Attribute attribute : attributes) {
-            if (attribute.get(entity) != null) {
-                attribute.set(entity, null);
-            }
-        }
-    }
-
     // ---- many-to-many ----------------------------------------------------------------------------------
 
     /**
@@ -519,7 +375,7 @@ final class RelationSync {
                     changes.merge(link(relation, owner, target), 1, Integer::sum);
                 }
                 for (Object target : removed) {
-                    if (!isDeleted(target)) {
+                    if (!session.isDeletedOrMarked(target)) {
                         changes.merge(link(relation, owner, target), -1, Integer::sum);
                     }
                 }
@@ -542,7 +398,7 @@ final class RelationSync {
 
     private static void put(Object[] values, Table table, List<Column<?>> keyColumns, List<Column<?>> columns, List<Attribute> keys,
             Object entity, Relation<?, ?> relation) {
-        if (!hasKey(entity, keys)) {
+        if (!ForeignKeys.hasKey(entity, keys)) {
             throw new InvalidRequestException("Cannot write the " + table.name() + " row of " + relation + ": "
                     + entity.getClass().getSimpleName() + " has no key; add it to the session (SAVE_UPDATE cascade does"
                     + " that for loaded collections)");
@@ -550,71 +406,6 @@ final class RelationSync {
         for (int i = 0; i < columns.size(); i++) {
             values[keyColumns.indexOf(columns.get(i))] = keys.get(i).get(entity);
         }
-    }
-
-    // ---- insert levels -----------------------------------------------------------------------------------
-
-    /**
-     * Pending objects of one class cut into levels so an object is inserted after the object of the
-     * same class it refers to (adjacency lists: a parent before its children). One level when the
-     * class does not refer to itself.
-     */
-    static List<List<Object>> levels(Mapper<?> mapper, List<Object> pending) {
-        List<Relation<?, ?>> self = new ArrayList<>();
-        for (Relation<?, ?> relation : mapper.relations()) {
-            if (relation.target() == mapper && relation.kind() != Kind.MANY_TO_MANY) {
-                self.add(relation);
-            }
-        }
-        if (self.isEmpty()) {
-            return List.of(pending);
-        }
-        Set<Object> batch = Holder.identitySet();
-        batch.addAll(pending);
-        Map<Object, Object> parentOf = new IdentityHashMap<>();
-        for (Object entity : pending) {
-            for (Relation<?, ?> relation : self) {
-                Holder holder = Holder.of(relation, entity);
-                for (Object related : contents(holder)) {
-                    if (!batch.contains(related)) {
-                        continue;
-                    }
-                    if (relation.kind() == Kind.MANY_TO_ONE) {
-                        parentOf.put(entity, related);
-                    } else {
-                        parentOf.put(related, entity);
-                    }
-                }
-            }
-        }
-        Map<Object, Integer> depth = new IdentityHashMap<>();
-        List<List<Object>> levels = new ArrayList<>();
-        for (Object entity : pending) {
-            int level = depth(entity, parentOf, depth, pending.size());
-            while (levels.size() <= level) {
-                levels.add(new ArrayList<>());
-            }
-            levels.get(level).add(entity);
-        }
-        return levels;
-    }
-
-    private static int depth(Object entity, Map<Object, Object> parentOf, Map<Object, Integer> depth, int limit) {
-        List<Object> chain = new ArrayList<>();
-        Object walker = entity;
-        while (walker != null && !depth.containsKey(walker)) {
-            if (chain.size() > limit) {
-                throw new InvalidRequestException("The pending " + entity.getClass().getSimpleName()
-                        + " objects refer to each other in a cycle; no insert order exists");
-            }
-            chain.add(walker);
-            walker = parentOf.get(walker);
-        }
-        int level = walker == null ? -1 : depth.get(walker);
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            depth.put(chain.get(i), ++level);
-        }
-        return depth.get(entity);
     }
 
     /**
