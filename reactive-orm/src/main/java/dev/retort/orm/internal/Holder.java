@@ -3,6 +3,7 @@ package dev.retort.orm.internal;
 import dev.retort.core.exception.InvalidRequestException;
 import dev.retort.orm.mapping.Entity;
 import dev.retort.orm.mapping.Mapper;
+import dev.retort.orm.mapping.Loading;
 import dev.retort.orm.mapping.Mapping;
 import dev.retort.orm.mapping.Names;
 import dev.retort.orm.mapping.NotLoadedException;
@@ -102,8 +103,10 @@ abstract class Holder {
         String variable = Character.toLowerCase(type.charAt(0)) + type.substring(1);
         return new NotLoadedException(describe() + " is not loaded, and Retort never loads on access. Load it with the"
                 + " query, select(" + type + ".class).options(selectinload(" + constant + ")) or joinedload(" + constant
-                + "); or afterwards with session.load(" + variable + ", " + constant + "); or make it load by default"
-                + " with @Relationship(loading = Loading.SELECTIN)");
+                + "); or afterwards with session.load(" + variable + ", " + constant + ")"
+                + (relation.loading() == Loading.RAISE ? "; or make it load by default with @Relationship(loading = Loading.SELECTIN)"
+                        : ". Its default (" + relation.loading() + ") did not apply: defaults stop where they would walk back"
+                                + " along the path they were reached by"));
     }
 
     /** The generated metamodel's simple name: {@code User_}, or {@code Outer_Inner_} for a nested class. */

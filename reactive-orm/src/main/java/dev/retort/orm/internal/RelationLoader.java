@@ -112,7 +112,11 @@ final class RelationLoader {
                 int[] rows = new int[1];
                 return roots(mapper, pager.next(), plan, false, rows, Long.MAX_VALUE)
                         .flatMap(roots -> levels(plan, roots, false).thenReturn(roots))
-                        .doOnNext(roots -> pager.received(roots, rows[0]));
+                        .map(roots -> {
+                            List<T> fresh = pager.withoutRepeat(roots);
+                            pager.received(roots, rows[0]);
+                            return fresh;
+                        });
             })
                     .repeat(() -> !pager.done.get())
                     .concatMapIterable(page -> page, 1);
@@ -130,6 +134,7 @@ final class RelationLoader {
         private final boolean keyset;
         private final AtomicReference<@Nullable Object[]> last = new AtomicReference<>();
         private int page;
+        private @Nullable Object tail;
         final AtomicBoolean done = new AtomicBoolean();
 
         Pager(Mapper<T> mapper, Select select, int size) {
@@ -181,8 +186,23 @@ final class RelationLoader {
          * its first page. (Under a joined collection the rows count the children too, so a short last
          * page may look full; the next page then comes back empty.)
          */
+        /**
+         * The page's objects without the previous page's last one: rows that repeat an object (a
+         * join) are adjacent under the key tie-breaker, so one object's rows may straddle a LIMIT/OFFSET
+         * page boundary (keyset pages start after the last key and cannot repeat it).
+         */
+        List<T> withoutRepeat(List<T> roots) {
+            Object previous = tail;
+            int first = 0;
+            while (first < roots.size() && roots.get(first) == previous) {
+                first++;
+            }
+            return first == 0 ? roots : roots.subList(first, roots.size());
+        }
+
         void received(List<T> roots, int rows) {
             page++;
+            tail = roots.isEmpty() ? null : roots.get(roots.size() - 1);
             boolean lastPage = rows < size || roots.isEmpty()
                     || !keyset && select.limitValue() != null && page * size >= select.limitValue();
             if (lastPage) {

@@ -88,4 +88,15 @@ class SelectinLoadingTest {
         assertThat(log.statements("SELECT").get(0)).contains(" LEFT OUTER JOIN rl_posts ", " LEFT OUTER JOIN rl_post_tags ",
                 " LEFT OUTER JOIN rl_tags ");
     }
+
+    @Test
+    void pagesOfAJoinedQueryDoNotRepeatAnObjectWhoseRowsStraddleTheirBoundary() {
+        Blog.seed(engine, 3, 2, 0);
+        SessionFactory narrow = SessionFactory.of(log.engine(), Blog.MAPPING, SessionOptions.DEFAULTS.withBatchSize(3));
+        List<Long> ids = narrow.withSessionMany(s -> s.scalars(select(User.class).join(POSTS)
+                        .orderBy(Metamodel.column(User.class, "name")).options(selectinload(POSTS))))
+                .map(user -> user.id).collectList().block();
+        // 6 rows in pages of 3: user 2's two rows fall on both sides of the first boundary
+        assertThat(ids).containsExactly(1L, 2L, 3L);
+    }
 }
