@@ -128,30 +128,14 @@ final class JoinedShape {
             Relation<?, ?> relation = node.relation;
             Mapper<?> target = relation.target();
             TableAlias alias = Sql.alias(target.table(), target.table().name() + "_" + ++aliases);
-            List<Attribute> local = relation.localAttributes();
-            List<Attribute> remote = relation.remoteAttributes();
-            List<Expression<Boolean>> on = new ArrayList<>();
-            if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
-                TableAlias secondary = Sql.alias(relation.secondary().orElseThrow(),
-                        relation.secondary().get().name() + "_" + ++aliases);
-                List<Expression<Boolean>> first = new ArrayList<>();
-                // the two sides' keys may differ in width (a two-column key on one side, one column on the other)
-                for (int i = 0; i < local.size(); i++) {
-                    first.add(((Expression<Object>) secondary.c(relation.secondaryLocalColumns().get(i)))
-                            .eq((Expression<Object>) parentColumn.apply(local.get(i))));
-                }
-                for (int i = 0; i < remote.size(); i++) {
-                    on.add(((Expression<Object>) alias.c(remote.get(i).column()))
-                            .eq((Expression<Object>) secondary.c(relation.secondaryRemoteColumns().get(i))));
-                }
-                building = building.leftJoin(secondary, and(first));
-            } else {
-                for (int i = 0; i < local.size(); i++) {
-                    on.add(((Expression<Object>) alias.c(remote.get(i).column()))
-                            .eq((Expression<Object>) parentColumn.apply(local.get(i))));
-                }
+            TableAlias secondary = relation.secondary()
+                    .map(table -> Sql.alias(table, table.name() + "_" + ++aliases)).orElse(null);
+            Joins.On on = Joins.of(relation, parentColumn, attribute -> alias.c(attribute.column()),
+                    column -> secondary.c(column));
+            if (on.secondary() != null) {
+                building = building.leftJoin(secondary, on.secondary());
             }
-            building = building.leftJoin(alias, and(on));
+            building = building.leftJoin(alias, on.target());
             int offset = building.selectedColumns().size();
             building = building.addColumns(target.attributes().stream().map(a -> alias.c(a.column())).toArray(Expression[]::new));
             for (Ordering ordering : relation.orderBy()) {
@@ -164,9 +148,6 @@ final class JoinedShape {
         }
     }
 
-    private static Expression<Boolean> and(List<Expression<Boolean>> parts) {
-        return parts.size() == 1 ? parts.get(0) : Keys.and(parts);
-    }
 
     /**
      * Turns one row into its objects: the loaded class's object (returned), and per joined

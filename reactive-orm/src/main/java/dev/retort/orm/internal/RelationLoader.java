@@ -359,7 +359,7 @@ final class RelationLoader {
         if (relation.kind() == Kind.MANY_TO_MANY) {
             matched = relation.secondaryLocalColumns();
             int first = target.attributes().size();
-            base = base.addColumns(matched.toArray(Expression[]::new)).join(relation.secondary().orElseThrow(), Joins.secondaryToTarget(relation));
+            base = base.addColumns(matched.toArray(Expression[]::new)).join(relation.secondary().orElseThrow(), Joins.of(relation).target());
             keyPositions = new int[matched.size()];
             for (int i = 0; i < keyPositions.length; i++) {
                 keyPositions[i] = first + i;

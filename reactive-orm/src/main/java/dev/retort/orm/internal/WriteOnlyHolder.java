@@ -78,7 +78,7 @@ final class WriteOnlyHolder<T> extends Holder implements WriteOnly<T> {
         }
         EntitySelect<T> select = EntitySelect.of((Class<T>) relation.target().entityClass());
         if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
-            select = select.join(relation.secondary().orElseThrow(), Joins.secondaryToTarget(relation));
+            select = select.join(relation.secondary().orElseThrow(), Joins.of(relation).target());
         }
         select = select.where(where.toArray(Expression[]::new));
         return relation.orderBy().isEmpty() ? select : select.orderBy(relation.orderBy().toArray());

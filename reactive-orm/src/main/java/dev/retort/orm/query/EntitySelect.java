@@ -1,15 +1,14 @@
 package dev.retort.orm.query;
 
 import dev.retort.core.exception.InvalidRequestException;
-import dev.retort.core.schema.Column;
 import dev.retort.core.schema.Table;
 import dev.retort.core.sql.LockMode;
 import dev.retort.core.sql.Select;
 import dev.retort.core.sql.Sql;
 import dev.retort.core.sql.expression.Expression;
 import dev.retort.core.sql.expression.FromClause;
+import dev.retort.orm.internal.Joins;
 import dev.retort.orm.loading.LoadOption;
-import dev.retort.orm.mapping.Attribute;
 import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Mapping;
 import dev.retort.orm.mapping.Relation;
@@ -119,32 +118,15 @@ public final class EntitySelect<T> {
         return joinAlong(relation, true);
     }
 
-    @SuppressWarnings("unchecked")
     private EntitySelect<T> joinAlong(Relation<?, ?> relation, boolean outer) {
-        List<Attribute> local = relation.localAttributes();
-        List<Attribute> remote = relation.remoteAttributes();
+        Joins.On on = Joins.of(relation);
         Select joined = select;
-        List<Expression<Boolean>> on = new ArrayList<>();
-        if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
+        if (on.secondary() != null) {
             Table secondary = relation.secondary().orElseThrow();
-            List<Expression<Boolean>> first = new ArrayList<>();
-            for (int i = 0; i < local.size(); i++) {
-                first.add(((Column<Object>) relation.secondaryLocalColumns().get(i)).eq((Expression<Object>) local.get(i).column()));
-                on.add(((Column<Object>) remote.get(i).column()).eq((Expression<Object>) relation.secondaryRemoteColumns().get(i)));
-            }
-            joined = outer ? joined.leftJoin(secondary, all(first)) : joined.join(secondary, all(first));
-        } else {
-            for (int i = 0; i < local.size(); i++) {
-                on.add(((Column<Object>) remote.get(i).column()).eq((Expression<Object>) local.get(i).column()));
-            }
+            joined = outer ? joined.leftJoin(secondary, on.secondary()) : joined.join(secondary, on.secondary());
         }
         Table target = relation.target().table();
-        return with(outer ? joined.leftJoin(target, all(on)) : joined.join(target, all(on)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Expression<Boolean> all(List<Expression<Boolean>> parts) {
-        return parts.size() == 1 ? parts.get(0) : Sql.and(parts.toArray(Expression[]::new));
+        return with(outer ? joined.leftJoin(target, on.target()) : joined.join(target, on.target()));
     }
 
     /** {@code LEFT OUTER JOIN target ON condition}. */

@@ -213,7 +213,7 @@ class LoaderEdgeCasesTest {
             assertThat(posts.get(1).tags.get(0)).as(way.name()).isSameAs(t0);
             if (way == Way.SELECTIN) {
                 assertThat(log.statements("SELECT").get(1)).isEqualTo("SELECT rl_tags.id, rl_tags.name, rl_post_tags.post_id"
-                        + " FROM rl_tags JOIN rl_post_tags ON rl_post_tags.tag_id = rl_tags.id WHERE rl_post_tags.post_id IN (?, ?)"
+                        + " FROM rl_tags JOIN rl_post_tags ON rl_tags.id = rl_post_tags.tag_id WHERE rl_post_tags.post_id IN (?, ?)"
                         + " ORDER BY rl_tags.name");
             }
         }
@@ -311,7 +311,7 @@ class LoaderEdgeCasesTest {
             if (way == Way.SELECTIN) {
                 assertThat(log.statements("SELECT").get(1)).isEqualTo("SELECT ld_suppliers.id, ld_suppliers.name,"
                         + " ld_shop_suppliers.shop_region, ld_shop_suppliers.shop_number FROM ld_suppliers"
-                        + " JOIN ld_shop_suppliers ON ld_shop_suppliers.supplier_id = ld_suppliers.id"
+                        + " JOIN ld_shop_suppliers ON ld_suppliers.id = ld_shop_suppliers.supplier_id"
                         + " WHERE (ld_shop_suppliers.shop_region, ld_shop_suppliers.shop_number) IN " + rows(4, 2)
                         + " ORDER BY ld_suppliers.name");
             }
@@ -489,5 +489,18 @@ class LoaderEdgeCasesTest {
         List<String> names = engine.execute(dev.retort.core.sql.Sql.text("SELECT name FROM ld_nodes WHERE parent_id = 1"))
                 .scalars(String.class).collectList().block();
         assertThat(names).containsExactly("c", "a", "b");
+    }
+
+    @Test
+    void queriesJoinAlongAManyToManyWhoseSidesHaveKeysOfDifferentWidths() {
+        log.clear();
+        List<String> shops = edges.withSession(s -> s.execute(select(Shop.class).join(SUPPLIERS)
+                        .where(Metamodel.<String>column(Supplier.class, "name").eq("acme")).orderBy(SHOP_REGION, SHOP_NUMBER))
+                .all()).block().stream().map(shop -> shop.name).toList();
+        assertThat(shops).containsExactly("Berlin", "Boston");
+        assertThat(log.statements("SELECT").get(0)).endsWith(" FROM ld_shops JOIN ld_shop_suppliers"
+                + " ON ld_shop_suppliers.shop_region = ld_shops.region AND ld_shop_suppliers.shop_number = ld_shops.number"
+                + " JOIN ld_suppliers ON ld_suppliers.id = ld_shop_suppliers.supplier_id WHERE ld_suppliers.name = ?"
+                + " ORDER BY ld_shops.region, ld_shops.number");
     }
 }

@@ -117,7 +117,7 @@ class SessionLoadRefreshTest {
         assertThat(user.posts).hasSize(3);
         assertThat(user.posts).allSatisfy(post -> assertThat(post.tags).hasSize(2));
         assertThat(log.statements("SELECT").get(2)).isEqualTo("SELECT rl_tags.id, rl_tags.name, rl_post_tags.post_id FROM rl_tags"
-                + " JOIN rl_post_tags ON rl_post_tags.tag_id = rl_tags.id WHERE rl_post_tags.post_id IN (?, ?, ?)"
+                + " JOIN rl_post_tags ON rl_tags.id = rl_post_tags.tag_id WHERE rl_post_tags.post_id IN (?, ?, ?)"
                 + " ORDER BY rl_tags.name");
     }
 

@@ -88,7 +88,7 @@ class StatementCountTest {
                 + " WHERE rl_posts.user_id IN " + params(100) + " ORDER BY rl_posts.id");
         // 1,000 placeholders make the statement longer than the echo shows: compare what it shows (head and length)
         assertThat(selects.get(2)).isEqualTo(echoed("SELECT rl_tags.id, rl_tags.name, rl_post_tags.post_id FROM rl_tags"
-                + " JOIN rl_post_tags ON rl_post_tags.tag_id = rl_tags.id WHERE rl_post_tags.post_id IN " + params(1000)
+                + " JOIN rl_post_tags ON rl_tags.id = rl_post_tags.tag_id WHERE rl_post_tags.post_id IN " + params(1000)
                 + " ORDER BY rl_tags.name"));
         assertSeeded(users, 100);
     }
