@@ -18,6 +18,8 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.ConnectionMetadata;
 import io.r2dbc.spi.Option;
+import io.r2dbc.spi.ValidationDepth;
+import io.r2dbc.spi.Wrapped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -120,17 +122,35 @@ final class DefaultEngine implements Engine {
     }
 
     /**
-     * Gives a connection back: reset it (bounded by the release timeout), then release it; when the
-     * reset failed the connection is ended on the server ({@code KILL}, so a driver stuck on an
-     * unanswered request fails instead of hanging, r2dbc-mysql#349) and invalidated. Every step is
-     * bounded, so a release always completes and the pool never keeps a slot checked out.
+     * Gives a connection back: reset it (bounded by the release timeout), then release it, or
+     * {@linkplain #discard discard} it when the reset failed. Every step is bounded, so a release
+     * always completes and the pool never keeps a slot checked out.
      */
     Mono<Void> release(DefaultConnection connection) {
         Duration bound = options.releaseTimeout();
         return connection.reset().flatMap(healthy -> healthy
                 ? source.release(connection.driver())
-                : source.killConnection(connection.driver()).timeout(bound).onErrorResume(failed -> Mono.empty())
-                        .then(source.invalidate(connection.driver()).timeout(bound).onErrorResume(failed -> Mono.empty())));
+                : discard(connection.driver(), bound));
+    }
+
+    /**
+     * Gives back a connection that must not be reused. It is invalidated first: the pool closes it,
+     * and r2dbc-mysql queues the close behind a cancelled result it is still reading, so the rest of
+     * that result is read and its buffers released before the socket closes. A {@code KILL} at once
+     * would close the socket under rows still arriving, and r2dbc-mysql 1.4.3 then clears the rows
+     * queued in its response sink without releasing them (Netty LEAK reports in the cancel storm).
+     * So the connection is ended on the server only when it is still open one release timeout later:
+     * a request the server never answers (r2dbc-mysql#349) would otherwise keep it, and its close,
+     * hanging. The KILL runs in the background; the returned Mono completes once invalidated.
+     */
+    private Mono<Void> discard(io.r2dbc.spi.Connection pooled, Duration bound) {
+        io.r2dbc.spi.Connection driver = pooled instanceof Wrapped<?> wrapped
+                && wrapped.unwrap() instanceof io.r2dbc.spi.Connection inner ? inner : pooled;
+        return source.invalidate(pooled).timeout(bound).onErrorResume(failed -> Mono.empty())
+                .doFinally(signal -> Mono.delay(bound)
+                        .filterWhen(tick -> Mono.from(driver.validate(ValidationDepth.LOCAL)))
+                        .flatMap(stillOpen -> source.killConnection(pooled).timeout(bound))
+                        .subscribe(done -> { }, failed -> { }));
     }
 
     /** A connection scope: the work runs on a fresh connection released on every outcome. */

@@ -41,6 +41,7 @@ class CancelTest {
     void takeFromALargeStreamThenTheSameConnectionAnswersCorrectly() {
         Engine engine = singleConnectionEngine();
         long before = engine.execute(text("SELECT CONNECTION_ID()")).scalar(Long.class).block();
+        long started = System.nanoTime();
         engine.stream(text("SELECT n, label FROM numbers ORDER BY n"))
                 .map(row -> row.get("n", Integer.class))
                 .take(10)
@@ -48,7 +49,13 @@ class CancelTest {
         engine.execute(text("SELECT CONNECTION_ID(), COUNT(*), MAX(label) FROM numbers")).one()
                 .as(StepVerifier::create)
                 .assertNext(row -> {
-                    assertThat(row.get(0, Long.class)).isEqualTo(before);
+                    // the release drains the other 9,990 rows; one that has not answered within
+                    // DefaultConnection.INTERRUPT_GRACE is stopped with KILL QUERY and the connection
+                    // replaced (a loaded machine, or paranoid leak detection, gets there)
+                    if (Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(250)) < 0) {
+                        assertThat(row.get(0, Long.class)).as("same connection after a drain within the grace")
+                                .isEqualTo(before);
+                    }
                     assertThat(row.get(1, Long.class)).isEqualTo(ROWS);
                     assertThat(row.get(2, String.class)).isEqualTo("row-9999");
                 })
