@@ -3,6 +3,7 @@ package dev.retort.core.engine;
 import dev.retort.core.dialect.Dialect;
 import dev.retort.core.dialect.mysql.MySqlDialect;
 import dev.retort.core.exception.ConfigurationException;
+import dev.retort.core.exception.InvalidRequestException;
 import dev.retort.core.pool.ConnectionSource;
 import dev.retort.core.pool.PoolSettings;
 import dev.retort.core.pool.PoolStatus;
@@ -21,6 +22,7 @@ import io.r2dbc.spi.Option;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -44,6 +46,9 @@ final class DefaultEngine implements Engine {
     private final Echo echo;
     private final ErrorTranslator errors;
     private final TransactionBinding binding = new TransactionBinding();
+    /** Transactions bound by another framework, consulted where the binding finds none; null for none. */
+    private final @Nullable ExternalTransactions external;
+    private final EngineConnectionFactory connectionFactory;
     private volatile @Nullable Dialect dialect;
 
     private DefaultEngine(EngineUrl url, EngineOptions options, ConnectionFactory factory) {
@@ -54,6 +59,8 @@ final class DefaultEngine implements Engine {
         this.source = ConnectionSource.create(factory, new PoolSettings(options.poolKind(), options.poolSize(),
                 options.maxOverflow(), options.poolTimeout(), options.poolRecycle(), options.idleTimeout(),
                 options.prePing(), options.echoPool(), options.name()));
+        this.external = options.externalTransactions();
+        this.connectionFactory = new EngineConnectionFactory(this, factory.getMetadata());
     }
 
     static DefaultEngine create(EngineUrl url, EngineOptions options) {
@@ -85,6 +92,29 @@ final class DefaultEngine implements Engine {
 
     TransactionBinding binding() {
         return binding;
+    }
+
+    /** Whether {@link EngineOptions#externalTransactions()} is set (else {@link #externallyBound()} is never called). */
+    boolean hasExternalTransactions() {
+        return external != null;
+    }
+
+    /**
+     * The transaction another framework bound to the current subscription, as the view its work
+     * joins, or an empty Optional. Subscribe only when {@link #hasExternalTransactions()}.
+     */
+    Mono<Optional<JoinedConnection>> externallyBound() {
+        ExternalTransactions lookup = java.util.Objects.requireNonNull(external, "external");
+        return lookup.boundConnection(this).map(this::join).defaultIfEmpty(Optional.empty());
+    }
+
+    private Optional<JoinedConnection> join(io.r2dbc.spi.Connection bound) {
+        if (bound instanceof LentConnection lent && lent.engine() == this) {
+            return Optional.of(new JoinedConnection(lent));
+        }
+        throw new InvalidRequestException("The transaction bound to this subscription runs on " + bound
+                + ", which is not a connection of this engine: an engine joins only transactions on connections "
+                + "from its own connectionFactory() (" + this + ")");
     }
 
     @Override
@@ -177,7 +207,14 @@ final class DefaultEngine implements Engine {
     public <T> Mono<T> connect(Function<? super Connection, ? extends Mono<T>> work) {
         return Mono.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
-            return bound != null ? work.apply(bound) : withConnectionMono(true, work);
+            if (bound != null) {
+                return work.apply(bound);
+            }
+            if (external == null) {
+                return withConnectionMono(true, work);
+            }
+            return externallyBound().flatMap(joined -> joined.isPresent()
+                    ? work.apply(joined.get()) : withConnectionMono(true, work));
         });
     }
 
@@ -185,7 +222,14 @@ final class DefaultEngine implements Engine {
     public <T> Flux<T> connectMany(Function<? super Connection, ? extends Publisher<T>> work) {
         return Flux.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
-            return bound != null ? Flux.from(work.apply(bound)) : withConnection(true, work);
+            if (bound != null) {
+                return Flux.from(work.apply(bound));
+            }
+            if (external == null) {
+                return withConnection(true, work);
+            }
+            return externallyBound().flatMapMany(joined -> joined.isPresent()
+                    ? Flux.from(work.apply(joined.get())) : withConnection(true, work));
         });
     }
 
@@ -199,7 +243,14 @@ final class DefaultEngine implements Engine {
             Function<? super Connection, ? extends Mono<T>> work) {
         return Mono.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
-            return bound != null ? work.apply(bound) : inNewTransactionMono(transactionOptions, work);
+            if (bound != null) {
+                return work.apply(bound);
+            }
+            if (external == null) {
+                return inNewTransactionMono(transactionOptions, work);
+            }
+            return externallyBound().flatMap(joined -> joined.isPresent()
+                    ? work.apply(joined.get()) : inNewTransactionMono(transactionOptions, work));
         });
     }
 
@@ -207,7 +258,14 @@ final class DefaultEngine implements Engine {
     public <T> Flux<T> transactionMany(Function<? super Connection, ? extends Publisher<T>> work) {
         return Flux.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
-            return bound != null ? Flux.from(work.apply(bound)) : inNewTransaction(TransactionOptions.DEFAULT, work);
+            if (bound != null) {
+                return Flux.from(work.apply(bound));
+            }
+            if (external == null) {
+                return inNewTransaction(TransactionOptions.DEFAULT, work);
+            }
+            return externallyBound().flatMapMany(joined -> joined.isPresent()
+                    ? Flux.from(work.apply(joined.get())) : inNewTransaction(TransactionOptions.DEFAULT, work));
         });
     }
 
@@ -230,9 +288,15 @@ final class DefaultEngine implements Engine {
                     Function<Compiled, Function<io.r2dbc.spi.Result, Publisher<X>>> readers) {
                 return Flux.deferContextual(context -> {
                     DefaultConnection bound = binding.boundIn(context);
-                    return bound != null
-                            ? bound.runCompiled(execution, keyColumn, readers)
-                            : withConnection(false, connection -> connection.runCompiled(execution, keyColumn, readers));
+                    if (bound != null) {
+                        return bound.runCompiled(execution, keyColumn, readers);
+                    }
+                    if (external == null) {
+                        return withConnection(false, connection -> connection.runCompiled(execution, keyColumn, readers));
+                    }
+                    return externallyBound().flatMapMany(joined -> joined.isPresent()
+                            ? joined.get().connection().runCompiled(execution, keyColumn, readers)
+                            : withConnection(false, connection -> connection.runCompiled(execution, keyColumn, readers)));
                 });
             }
         });
@@ -266,6 +330,11 @@ final class DefaultEngine implements Engine {
     @Override
     public TransactionalOperator transactional() {
         return new DefaultTransactionalOperator(this, Propagation.REQUIRED, TransactionOptions.DEFAULT);
+    }
+
+    @Override
+    public ConnectionFactory connectionFactory() {
+        return connectionFactory;
     }
 
     @Override
