@@ -55,6 +55,12 @@ import reactor.core.publisher.Mono;
  * </ul>
  *
  * <p>Runs before Spring Boot's R2DBC and transaction auto-configurations, so theirs back off.
+ *
+ * <p>At run time, a Spring transaction (begun when the {@code @Transactional} publisher or the
+ * {@code TransactionalOperator}'s publisher is subscribed) checks one connection out of the engine's
+ * pool; every Retort call subscribed inside runs on it and Spring commits on complete and rolls back
+ * on error. Cancelling the transactional publisher rolls back and gives the connection back, see
+ * {@link SpringTransactions}.
  */
 @AutoConfiguration(before = TransactionAutoConfiguration.class, beforeName = {
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",

@@ -27,11 +27,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -134,9 +137,19 @@ class RetortAutoConfigurationTest {
 
     @Test
     void noUrlAtAllFailsTheStartupNamingBothProperties() {
-        runner.run(context -> assertThat(context).hasFailed().getFailure()
-                .rootCause().isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("retort.url").hasMessageContaining("spring.r2dbc.url"));
+        runner.run(context -> {
+            assertThat(context).hasFailed().getFailure()
+                    .rootCause().isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("retort.url").hasMessageContaining("spring.r2dbc.url");
+            // Spring Boot's startup report explains it (the analyzer is registered in spring.factories)
+            // (other analyzers need constructor arguments: skip those)
+            assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null,
+                            (type, implementation, failure) -> { }))
+                    .anySatisfy(analyzer -> assertThat(analyzer).isInstanceOf(RetortFailureAnalyzer.class));
+            FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("retort.url", "spring.r2dbc.url");
+            assertThat(analysis.getAction()).contains("retort.url", "spring.r2dbc.url");
+        });
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.retort.orm.mapping.Mapping;
 import dev.retort.orm.session.SessionFactory;
 import dev.retort.spring.app.Ledger;
 import dev.retort.spring.app.TestApp;
+import dev.retort.spring.app.Transfers;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,8 @@ class SpringTransactionTest {
     Ledger ledger;
     @Autowired
     TransactionalOperator operator;
+    @Autowired
+    Transfers transfers;
 
     @BeforeAll
     static void database(TestDatabase testDatabase) {
@@ -86,6 +89,13 @@ class SpringTransactionTest {
     @Test
     void aSucceedingTransactionalMethodCommitsCoreAndOrmWrites() {
         ledger.write("kept", false).as(StepVerifier::create).verifyComplete();
+        assertThat(count("ledger")).isEqualTo(1);
+        assertThat(count("notes")).isEqualTo(1);
+    }
+
+    @Test
+    void theReadmeExampleCommitsBothWrites() {
+        transfers.record("readme").as(StepVerifier::create).verifyComplete();
         assertThat(count("ledger")).isEqualTo(1);
         assertThat(count("notes")).isEqualTo(1);
     }

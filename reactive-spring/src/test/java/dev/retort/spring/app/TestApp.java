@@ -12,6 +12,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({Ledger.class, LedgerController.class})
+@Import({Ledger.class, LedgerController.class, Transfers.class})
 public class TestApp {
 }
