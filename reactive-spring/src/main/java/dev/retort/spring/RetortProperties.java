@@ -9,23 +9,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the Retort engine and ORM session factory ({@code retort.*}), read once when
+ * Configuration of the Retort engine and ORM session factory (retort.*), read once when
  * the application context starts. Each property maps onto one {@link dev.retort.core.engine.EngineOptions}
  * setting; a property left unset keeps Retort's default. Durations take Spring's forms
- * ({@code 30s}, {@code 500ms}, {@code PT1M}); for the pool's durations {@code 0} means "none"
+ * (30s, 500ms, PT1M); for the pool's durations 0 means "none"
  * (wait forever, keep connections forever).
  *
- * <p>Without {@code retort.url} the engine is configured from Spring's {@code spring.r2dbc.url},
- * {@code spring.r2dbc.username}, {@code spring.r2dbc.password} and the {@code spring.r2dbc.pool.*}
- * settings that have a Retort counterpart (see the README); {@code retort.*} settings still win.
+ * <p>Without retort.url the engine is configured from Spring's spring.r2dbc.url,
+ * spring.r2dbc.username, spring.r2dbc.password and the spring.r2dbc.pool.*
+ * settings that have a Retort counterpart (see the README); retort.* settings still win.
  */
 @ConfigurationProperties("retort")
 public class RetortProperties {
 
     /**
-     * Database URL: {@code mysql://user:pass@host:3306/db?option=value}, {@code mariadb://…} or an
-     * R2DBC URL ({@code r2dbc:mysql://…}, {@code r2dbc:pool:mysql://…}). Falls back to
-     * {@code spring.r2dbc.url}.
+     * Database URL: mysql://user:pass@host:3306/db?option=value, mariadb://… or an
+     * R2DBC URL (r2dbc:mysql://…, r2dbc:pool:mysql://…). Falls back to
+     * spring.r2dbc.url.
      */
     private @Nullable String url;
 
@@ -38,10 +38,10 @@ public class RetortProperties {
     /** A label for logs and the pool's name. */
     private @Nullable String name;
 
-    /** Log every statement, its parameters and time, and BEGIN/COMMIT/ROLLBACK (logger {@code dev.retort.engine}). */
+    /** Log every statement, its parameters and time, and BEGIN/COMMIT/ROLLBACK (logger dev.retort.engine). */
     private boolean echo;
 
-    /** Log checkouts, checkins and invalidations (logger {@code dev.retort.pool}). */
+    /** Log checkouts, checkins and invalidations (logger dev.retort.pool). */
     private boolean echoPool;
 
     /** Keep parameter values out of logs and exception messages. */
@@ -163,8 +163,8 @@ public class RetortProperties {
     }
 
     /**
-     * The connection pool ({@code retort.pool.*}). A QUEUE pool opens connections on demand up to
-     * {@code max-size} ({@code size + max-overflow}); none is opened at startup.
+     * The connection pool (retort.pool.*). A QUEUE pool opens connections on demand up to
+     * max-size (size + max-overflow); none is opened at startup.
      */
     public static class Pool {
 
@@ -174,23 +174,23 @@ public class RetortProperties {
         /** Connections the pool is sized for (SQLAlchemy's pool_size). Retort's default: 5. */
         private @Nullable Integer size;
 
-        /** Connections allowed beyond {@code size} under load. Retort's default: 10. */
+        /** Connections allowed beyond size under load. Retort's default: 10. */
         private @Nullable Integer maxOverflow;
 
         /**
-         * The most connections open at once ({@code size + max-overflow}); when set, the overflow is
-         * {@code max-size - size} (and {@code size} at most {@code max-size}).
+         * The most connections open at once (size + max-overflow); when set, the overflow is
+         * max-size - size (and size at most max-size).
          */
         private @Nullable Integer maxSize;
 
-        /** Longest wait for a connection from the pool (acquire timeout); {@code 0}: wait forever. Retort's default: 30 s. */
+        /** Longest wait for a connection from the pool (acquire timeout); 0: wait forever. Retort's default: 30 s. */
         private @Nullable Duration timeout;
 
-        /** Connections older than this are closed instead of reused (pool_recycle); {@code 0} or unset: never. */
+        /** Connections older than this are closed instead of reused (pool_recycle); 0 or unset: never. */
         private @Nullable Duration maxLifeTime;
 
         /**
-         * Idle connections older than this are closed; {@code 0}: never. Retort's default: 60 s
+         * Idle connections older than this are closed; 0: never. Retort's default: 60 s
          * when the pool has overflow, else never.
          */
         private @Nullable Duration maxIdleTime;
@@ -263,14 +263,14 @@ public class RetortProperties {
         }
     }
 
-    /** The ORM session factory ({@code retort.orm.*}), made when reactive-orm is on the class path. */
+    /** The ORM session factory (retort.orm.*), made when reactive-orm is on the class path. */
     public static class Orm {
 
         /**
-         * Packages scanned (with sub-packages) for {@code @Entity} classes. Unset: the packages of
-         * {@code @EntityScan}, else the application's auto-configuration packages (the package of
-         * the {@code @SpringBootApplication} class). Ignored when the application declares a
-         * {@code Mapping} bean.
+         * Packages scanned (with sub-packages) for @Entity classes. Unset: the packages of
+         * @EntityScan, else the application's auto-configuration packages (the package of
+         * the @SpringBootApplication class). Ignored when the application declares a
+         * Mapping bean.
          */
         private List<String> packages = new ArrayList<>();
 

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -122,6 +124,31 @@ class RetortAutoConfigurationTest {
             engine.execute(text("SELECT DATABASE()")).scalar(String.class)
                     .as(StepVerifier::create).expectNext(expected.database()).verifyComplete();
         });
+    }
+
+    @Test
+    void springBootsOwnR2dbcPoolAndTransactionManagerBackOff() {
+        SpringUrl spring = SpringUrl.of(database.url());
+        List<String> properties = new ArrayList<>(List.of("spring.r2dbc.url=" + spring.url(),
+                "spring.r2dbc.username=" + spring.user()));
+        if (spring.password() != null) {
+            properties.add("spring.r2dbc.password=" + spring.password());
+        }
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class,
+                        R2dbcTransactionManagerAutoConfiguration.class, RetortAutoConfiguration.class,
+                        TransactionAutoConfiguration.class))
+                .withPropertyValues(properties.toArray(String[]::new))
+                .run(context -> {
+                    assertThat(context).hasNotFailed()
+                            .hasSingleBean(ConnectionFactory.class)
+                            .hasSingleBean(ReactiveTransactionManager.class)
+                            .hasSingleBean(TransactionalOperator.class);
+                    Engine engine = context.getBean(Engine.class);
+                    assertThat(context.getBean(ConnectionFactory.class)).isSameAs(engine.connectionFactory());
+                    assertThat(((R2dbcTransactionManager) context.getBean(ReactiveTransactionManager.class))
+                            .getConnectionFactory()).isSameAs(engine.connectionFactory());
+                });
     }
 
     @Test

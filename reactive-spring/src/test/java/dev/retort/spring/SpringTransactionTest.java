@@ -123,9 +123,9 @@ class SpringTransactionTest {
     @Test
     void everyRetortCallAndDatabaseClientRunOnSpringsConnection() {
         ledger.connectionIds().as(StepVerifier::create).assertNext(ids -> {
-            // engine.execute, engine.connect, engine.transaction, ORM session, DatabaseClient
-            assertThat(ids.subList(0, 5)).as("CONNECTION_ID() of each call").containsOnly(ids.get(0));
-            assertThat(ids.get(5)).as("connections checked out inside the transaction").isEqualTo(1L);
+            // engine.execute, engine.stream, engine.connect, engine.transaction, ORM session, DatabaseClient
+            assertThat(ids.subList(0, 6)).as("CONNECTION_ID() of each call").containsOnly(ids.get(0));
+            assertThat(ids.get(6)).as("connections checked out inside the transaction").isEqualTo(1L);
         }).verifyComplete();
     }
 

@@ -45,18 +45,19 @@ public class Ledger {
 
     /**
      * The server's connection id as seen by each way of running SQL, one after another, inside one
-     * Spring transaction: engine.execute, engine.connect, engine.transaction, an ORM session,
+     * Spring transaction: engine.execute, engine.stream, engine.connect, engine.transaction, an ORM session,
      * Spring's DatabaseClient, plus how many connections the engine had checked out meanwhile.
      */
     @Transactional
     public Mono<List<Long>> connectionIds() {
         Mono<Long> executed = engine.execute(text("SELECT CONNECTION_ID()")).scalar(Long.class);
+        Mono<Long> streamed = engine.stream(text("SELECT CONNECTION_ID()")).map(row -> row.get(0, Long.class)).single();
         Mono<Long> connected = engine.connect(c -> c.execute(text("SELECT CONNECTION_ID()")).scalar(Long.class));
         Mono<Long> transacted = engine.transaction(c -> c.execute(text("SELECT CONNECTION_ID()")).scalar(Long.class));
         Mono<Long> session = sessions.withSession(s -> s.execute(text("SELECT CONNECTION_ID()")).scalar(Long.class));
         Mono<Long> spring = client.sql("SELECT CONNECTION_ID()").map(row -> row.get(0, Long.class)).one();
         Mono<Long> checkedOut = Mono.fromSupplier(() -> (long) engine.poolStatus().checkedOut());
-        return Flux.concat(executed, connected, transacted, session, spring, checkedOut).collectList();
+        return Flux.concat(executed, streamed, connected, transacted, session, spring, checkedOut).collectList();
     }
 
     /** A nested Retort transaction that writes, then the Spring transaction fails. */
