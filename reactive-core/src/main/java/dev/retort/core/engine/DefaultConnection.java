@@ -272,9 +272,17 @@ final class DefaultConnection implements Connection {
         });
     }
 
-    /** A statement or transaction command was cancelled before its answer: check the connection before reuse. */
-    private void markInterrupted() {
+    /**
+     * A statement or transaction command was cancelled before its answer, or the driver connection
+     * was used outside Retort's bookkeeping ({@link LentConnection}): check the connection before reuse.
+     */
+    void markInterrupted() {
         interrupted = true;
+    }
+
+    /** Whether a statement was cancelled or is still being read: the release must check the connection. */
+    boolean needsCheck() {
+        return interrupted || running.get();
     }
 
     boolean isRoot(DefaultTransaction transaction) {
@@ -323,6 +331,17 @@ final class DefaultConnection implements Connection {
             root = null;
             pendingBegin = null;
         }
+    }
+
+    /** {@code SAVEPOINT name} with a name chosen by the caller (a framework's transaction manager). */
+    Mono<Void> savepoint(String name) {
+        return Mono.defer(() -> {
+            ensureUsable();
+            engine.echo().control("SAVEPOINT " + name);
+            return toDriver(() -> driver.createSavepoint(name))
+                    .then()
+                    .onErrorMap(error -> engine.errors().translate(error, "SAVEPOINT " + name, null));
+        });
     }
 
     Mono<Void> releaseSavepoint(String name) {

@@ -3,6 +3,7 @@ package dev.retort.core.engine;
 import dev.retort.core.dialect.Dialect;
 import dev.retort.core.dialect.mysql.MySqlDialect;
 import dev.retort.core.exception.ConfigurationException;
+import dev.retort.core.exception.InvalidRequestException;
 import dev.retort.core.pool.ConnectionSource;
 import dev.retort.core.pool.PoolSettings;
 import dev.retort.core.pool.PoolStatus;
@@ -23,6 +24,7 @@ import io.r2dbc.spi.Wrapped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -46,6 +48,9 @@ final class DefaultEngine implements Engine {
     private final Echo echo;
     private final ErrorTranslator errors;
     private final TransactionBinding binding = new TransactionBinding();
+    /** Transactions bound by another framework, consulted where the binding finds none; null for none. */
+    private final @Nullable ExternalTransactions external;
+    private final EngineConnectionFactory connectionFactory;
     private volatile @Nullable Dialect dialect;
 
     private DefaultEngine(EngineUrl url, EngineOptions options, ConnectionFactory factory) {
@@ -56,6 +61,8 @@ final class DefaultEngine implements Engine {
         this.source = ConnectionSource.create(factory, new PoolSettings(options.poolKind(), options.poolSize(),
                 options.maxOverflow(), options.poolTimeout(), options.poolRecycle(), options.idleTimeout(),
                 options.prePing(), options.echoPool(), options.name()));
+        this.external = options.externalTransactions();
+        this.connectionFactory = new EngineConnectionFactory(this, factory.getMetadata());
     }
 
     static DefaultEngine create(EngineUrl url, EngineOptions options) {
@@ -87,6 +94,29 @@ final class DefaultEngine implements Engine {
 
     TransactionBinding binding() {
         return binding;
+    }
+
+    /** Whether {@link EngineOptions#externalTransactions()} is set (else {@link #externallyBound()} is never called). */
+    boolean hasExternalTransactions() {
+        return external != null;
+    }
+
+    /**
+     * The transaction another framework bound to the current subscription, as the view its work
+     * joins, or an empty Optional. Subscribe only when {@link #hasExternalTransactions()}.
+     */
+    Mono<Optional<JoinedConnection>> externallyBound() {
+        ExternalTransactions lookup = java.util.Objects.requireNonNull(external, "external");
+        return lookup.boundConnection(this).map(this::join).defaultIfEmpty(Optional.empty());
+    }
+
+    private Optional<JoinedConnection> join(io.r2dbc.spi.Connection bound) {
+        if (bound instanceof LentConnection lent && lent.engine() == this) {
+            return Optional.of(new JoinedConnection(lent));
+        }
+        throw new InvalidRequestException("The transaction bound to this subscription runs on " + bound
+                + ", which is not a connection of this engine: an engine joins only transactions on connections "
+                + "from its own connectionFactory() (" + this + ")");
     }
 
     @Override
@@ -197,7 +227,14 @@ final class DefaultEngine implements Engine {
     public <T> Mono<T> connect(Function<? super Connection, ? extends Mono<T>> work) {
         return Mono.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
-            return bound != null ? work.apply(bound) : withConnectionMono(true, work);
+            if (bound != null) {
+                return work.apply(bound);
+            }
+            if (external == null) {
+                return withConnectionMono(true, work);
+            }
+            return externallyBound().flatMap(joined -> joined.isPresent()
+                    ? work.apply(joined.get()) : withConnectionMono(true, work));
         });
     }
 
@@ -205,7 +242,14 @@ final class DefaultEngine implements Engine {
     public <T> Flux<T> connectMany(Function<? super Connection, ? extends Publisher<T>> work) {
         return Flux.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
-            return bound != null ? Flux.from(work.apply(bound)) : withConnection(true, work);
+            if (bound != null) {
+                return Flux.from(work.apply(bound));
+            }
+            if (external == null) {
+                return withConnection(true, work);
+            }
+            return externallyBound().flatMapMany(joined -> joined.isPresent()
+                    ? Flux.from(work.apply(joined.get())) : withConnection(true, work));
         });
     }
 
@@ -219,7 +263,14 @@ final class DefaultEngine implements Engine {
             Function<? super Connection, ? extends Mono<T>> work) {
         return Mono.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
-            return bound != null ? work.apply(bound) : inNewTransactionMono(transactionOptions, work);
+            if (bound != null) {
+                return work.apply(bound);
+            }
+            if (external == null) {
+                return inNewTransactionMono(transactionOptions, work);
+            }
+            return externallyBound().flatMap(joined -> joined.isPresent()
+                    ? work.apply(joined.get()) : inNewTransactionMono(transactionOptions, work));
         });
     }
 
@@ -227,7 +278,14 @@ final class DefaultEngine implements Engine {
     public <T> Flux<T> transactionMany(Function<? super Connection, ? extends Publisher<T>> work) {
         return Flux.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
-            return bound != null ? Flux.from(work.apply(bound)) : inNewTransaction(TransactionOptions.DEFAULT, work);
+            if (bound != null) {
+                return Flux.from(work.apply(bound));
+            }
+            if (external == null) {
+                return inNewTransaction(TransactionOptions.DEFAULT, work);
+            }
+            return externallyBound().flatMapMany(joined -> joined.isPresent()
+                    ? Flux.from(work.apply(joined.get())) : inNewTransaction(TransactionOptions.DEFAULT, work));
         });
     }
 
@@ -250,9 +308,15 @@ final class DefaultEngine implements Engine {
                     Function<Compiled, Function<io.r2dbc.spi.Result, Publisher<X>>> readers) {
                 return Flux.deferContextual(context -> {
                     DefaultConnection bound = binding.boundIn(context);
-                    return bound != null
-                            ? bound.runCompiled(execution, keyColumn, readers)
-                            : withConnection(false, connection -> connection.runCompiled(execution, keyColumn, readers));
+                    if (bound != null) {
+                        return bound.runCompiled(execution, keyColumn, readers);
+                    }
+                    if (external == null) {
+                        return withConnection(false, connection -> connection.runCompiled(execution, keyColumn, readers));
+                    }
+                    return externallyBound().flatMapMany(joined -> joined.isPresent()
+                            ? joined.get().connection().runCompiled(execution, keyColumn, readers)
+                            : withConnection(false, connection -> connection.runCompiled(execution, keyColumn, readers)));
                 });
             }
         });
@@ -286,6 +350,11 @@ final class DefaultEngine implements Engine {
     @Override
     public TransactionalOperator transactional() {
         return new DefaultTransactionalOperator(this, Propagation.REQUIRED, TransactionOptions.DEFAULT);
+    }
+
+    @Override
+    public ConnectionFactory connectionFactory() {
+        return connectionFactory;
     }
 
     @Override

@@ -22,15 +22,28 @@ final class DefaultTransactionalOperator implements TransactionalOperator {
         Objects.requireNonNull(source, "source");
         return Flux.deferContextual(context -> {
             DefaultConnection bound = engine.binding().boundIn(context);
-            if (bound == null || propagation == Propagation.REQUIRES_NEW) {
+            if (propagation == Propagation.REQUIRES_NEW) {
                 return engine.inNewTransaction(options, connection -> source);
             }
-            if (propagation == Propagation.NESTED) {
-                return Flux.usingWhen(bound.beginNested(), savepoint -> source, Transaction::commit,
-                        (savepoint, error) -> savepoint.rollback(), Transaction::rollback);
+            if (bound != null) {
+                return join(bound, source);
             }
-            return source;
+            if (!engine.hasExternalTransactions()) {
+                return engine.inNewTransaction(options, connection -> source);
+            }
+            // a transaction bound by another framework (ExternalTransactions) is joined the same way
+            return engine.externallyBound().flatMapMany(joined -> joined.isPresent()
+                    ? join(joined.get(), source) : engine.inNewTransaction(options, connection -> source));
         });
+    }
+
+    /** REQUIRED: the source's engine calls find the bound connection themselves; NESTED: inside a savepoint. */
+    private <T> Flux<T> join(Connection bound, Flux<T> source) {
+        if (propagation == Propagation.NESTED) {
+            return Flux.usingWhen(bound.beginNested(), savepoint -> source, Transaction::commit,
+                    (savepoint, error) -> savepoint.rollback(), Transaction::rollback);
+        }
+        return source;
     }
 
     @Override

@@ -24,7 +24,9 @@ import reactor.core.publisher.Mono;
  * when it completes, errors <em>or is cancelled</em>; a transaction open at cancel is rolled back.
  *
  * <p>Inside a publisher wrapped by {@link #transactional()}, every method here joins the
- * transaction bound in the Reactor Context instead of checking out another connection.
+ * transaction bound in the Reactor Context instead of checking out another connection. With
+ * {@link EngineOptions.Builder#externalTransactions} set, the same holds inside a transaction that
+ * another framework (Spring) runs on a connection from {@link #connectionFactory()}.
  *
  * <p>As a {@link SchemaTarget} the engine runs {@code metadata.createAll(engine)},
  * {@code dropAll} and {@code reflect}: it compiles the DDL through its dialect and runs it on one
@@ -100,6 +102,25 @@ public interface Engine extends SchemaTarget {
 
     /** A transactional operator with propagation REQUIRED and the engine's default options. */
     TransactionalOperator transactional();
+
+    /**
+     * The engine's pool as an R2DBC {@link io.r2dbc.spi.ConnectionFactory}, for frameworks that
+     * manage transactions on R2DBC connections (Spring's {@code R2dbcTransactionManager}; Spring's
+     * {@code DatabaseClient}). Always the same instance; creating it opened nothing.
+     *
+     * <p>{@code create()} checks a connection out of this engine's pool when subscribed (waiting at
+     * most the pool timeout; cancelling while waiting leaves the queue), and the connection's
+     * {@code close()} gives it back through the engine's usual release: a transaction still open is
+     * rolled back, a connection whose statement was cancelled is checked (and its statement stopped
+     * with {@code KILL QUERY} when it does not answer), every step bounded by the release timeout.
+     * Its {@code beginTransaction}/{@code commitTransaction}/{@code rollbackTransaction} are the
+     * engine's own transaction commands (shown by echo). A checkout made here counts in
+     * {@link #poolStatus()} like any other, and {@link #dispose()} waits for it to be closed.
+     *
+     * <p>With {@link EngineOptions.Builder#externalTransactions} set, engine calls made inside a
+     * transaction that a framework runs on such a connection join it; see {@link ExternalTransactions}.
+     */
+    io.r2dbc.spi.ConnectionFactory connectionFactory();
 
     /** The pool's counters now. No IO. */
     PoolStatus poolStatus();

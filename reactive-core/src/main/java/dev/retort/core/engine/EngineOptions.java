@@ -42,6 +42,7 @@ public final class EngineOptions {
     private final Duration connectTimeout;
     private final Duration releaseTimeout;
     private final String name;
+    private final @Nullable ExternalTransactions externalTransactions;
 
     private EngineOptions(Builder builder) {
         this.echo = builder.echo;
@@ -60,6 +61,7 @@ public final class EngineOptions {
         this.connectTimeout = builder.connectTimeout;
         this.releaseTimeout = builder.releaseTimeout;
         this.name = builder.name;
+        this.externalTransactions = builder.externalTransactions;
     }
 
     /** The defaults: no echo, QUEUE pool of 5 plus 10 overflow, 30 s pool timeout, no recycle, no pre-ping. */
@@ -76,7 +78,7 @@ public final class EngineOptions {
         Builder builder = new Builder().echo(echo).echoPool(echoPool).hideParameters(hideParameters).poolKind(poolKind)
                 .poolSize(poolSize).maxOverflow(maxOverflow).poolTimeout(poolTimeout).poolRecycle(poolRecycle)
                 .prePing(prePing).isolationLevel(isolationLevel).connectTimeout(connectTimeout)
-                .releaseTimeout(releaseTimeout).name(name);
+                .releaseTimeout(releaseTimeout).name(name).externalTransactions(externalTransactions);
         if (idleTimeoutExplicit) {
             builder.idleTimeout(idleTimeout);
         }
@@ -151,13 +153,23 @@ public final class EngineOptions {
         return name;
     }
 
+    /**
+     * Where the engine looks for a transaction that another framework's transaction manager bound
+     * to the subscription (for example Spring's {@code R2dbcTransactionManager}); {@code null}, the
+     * default, for none. See {@link ExternalTransactions}.
+     */
+    public @Nullable ExternalTransactions externalTransactions() {
+        return externalTransactions;
+    }
+
     @Override
     public String toString() {
         return "EngineOptions[echo=" + echo + ", echoPool=" + echoPool + ", hideParameters=" + hideParameters
                 + ", poolKind=" + poolKind + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", idleTimeout=" + idleTimeout
                 + ", prePing=" + prePing + ", isolationLevel=" + isolationLevel + ", connectTimeout=" + connectTimeout
-                + ", releaseTimeout=" + releaseTimeout + ", name=" + name + "]";
+                + ", releaseTimeout=" + releaseTimeout + ", name=" + name
+                + (externalTransactions == null ? "" : ", externalTransactions=" + externalTransactions) + "]";
     }
 
     /** Builder for {@link EngineOptions}; every setter checks its argument at once. */
@@ -178,6 +190,7 @@ public final class EngineOptions {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration releaseTimeout = Duration.ofSeconds(5);
         private String name = "retort";
+        private @Nullable ExternalTransactions externalTransactions;
 
         private Builder() {
         }
@@ -263,6 +276,15 @@ public final class EngineOptions {
                 throw new ConfigurationException("name must not be blank");
             }
             this.name = value;
+            return this;
+        }
+
+        /**
+         * Lets every engine call join a transaction that another framework bound to the
+         * subscription (see {@link ExternalTransactions}); {@code null} for none.
+         */
+        public Builder externalTransactions(@Nullable ExternalTransactions value) {
+            this.externalTransactions = value;
             return this;
         }
 

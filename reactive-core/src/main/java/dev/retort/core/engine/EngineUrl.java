@@ -243,6 +243,29 @@ public final class EngineUrl {
         return new EngineUrl(scheme, family, host, port, user, password, newDatabase, new LinkedHashMap<>(options));
     }
 
+    /** A copy of this URL with another user name ({@code null} for none); the password stays. */
+    public EngineUrl withUser(@Nullable String newUser) {
+        return new EngineUrl(scheme, family, host, port, newUser, password, database, new LinkedHashMap<>(options));
+    }
+
+    /** A copy of this URL with another password ({@code null} for none). */
+    public EngineUrl withPassword(@Nullable String newPassword) {
+        return new EngineUrl(scheme, family, host, port, user, newPassword, database, new LinkedHashMap<>(options));
+    }
+
+    /**
+     * A copy of this URL with a driver option set (replacing one of the same name), as if written
+     * in its query ({@code ?name=value}).
+     */
+    public EngineUrl withOption(String name, String value) {
+        if (name == null || name.isEmpty()) {
+            throw new ConfigurationException("An option without a name for " + this);
+        }
+        Map<String, String> changed = new LinkedHashMap<>(options);
+        changed.put(name, java.util.Objects.requireNonNull(value, "value"));
+        return new EngineUrl(scheme, family, host, port, user, password, database, changed);
+    }
+
     /**
      * The driver's connection options: host, port, user, password, database, the connect timeout
      * and every query option as a string (the driver converts strings itself).

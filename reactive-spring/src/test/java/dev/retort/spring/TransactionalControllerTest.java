@@ -1,0 +1,98 @@
+package dev.retort.spring;
+
+import static dev.retort.core.sql.Sql.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.core.engine.Engine;
+import dev.retort.core.testing.DatabaseTest;
+import dev.retort.core.testing.TestDatabase;
+import dev.retort.orm.mapping.Mapping;
+import dev.retort.spring.app.TestApp;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A WebFlux handler that is itself {@code @Transactional}: its Retort writes commit or roll back with it. */
+@DatabaseTest
+@SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class TransactionalControllerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static TestDatabase database;
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    Engine engine;
+    @Autowired
+    Mapping mapping;
+
+    @BeforeAll
+    static void database(TestDatabase testDatabase) {
+        database = testDatabase;
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("retort.url", () -> database.url());
+    }
+
+    @BeforeEach
+    void tables() {
+        engine.execute(text("CREATE TABLE IF NOT EXISTS ledger (id INT AUTO_INCREMENT PRIMARY KEY, "
+                + "name VARCHAR(50) NOT NULL)")).rowcount().block(WAIT);
+        mapping.createAll(engine, true).block(WAIT);
+        engine.execute(text("DELETE FROM ledger")).rowcount().block(WAIT);
+        engine.execute(text("DELETE FROM notes")).rowcount().block(WAIT);
+    }
+
+    @AfterEach
+    void nothingCheckedOut() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (engine.poolStatus().checkedOut() != 0) {
+            assertThat(System.nanoTime()).as("connections still checked out: %s", engine.poolStatus()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void anErroringTransactionalHandlerAnswers5xxAndCommitsNothing() {
+        long before = probe();
+        client.post().uri("/ledger/{name}?fail=true", "doomed").exchange()
+                .expectStatus().is5xxServerError();
+        // the handler's INSERT ran (it took an AUTO_INCREMENT value) and was rolled back
+        assertThat(probe()).isGreaterThan(before + 1);
+        assertThat(count("ledger")).isEqualTo(2); // the two probes
+        assertThat(count("notes")).isZero();
+    }
+
+    @Test
+    void aSucceedingTransactionalHandlerCommits() {
+        client.post().uri("/ledger/{name}", "kept").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("added kept");
+        assertThat(count("ledger")).isEqualTo(1);
+        assertThat(count("notes")).isEqualTo(1);
+    }
+
+    /** Inserts a probe row and answers its id. */
+    private long probe() {
+        return engine.transaction(c -> c.execute(text("INSERT INTO ledger (name) VALUES ('probe')")).rowcount()
+                .then(c.execute(text("SELECT LAST_INSERT_ID()")).scalar(Long.class))).block(WAIT);
+    }
+
+    private long count(String table) {
+        return engine.execute(text("SELECT COUNT(*) FROM " + table)).scalar(Long.class).block(WAIT);
+    }
+}
