@@ -44,6 +44,8 @@ final class DefaultEngine implements Engine {
     private final Echo echo;
     private final ErrorTranslator errors;
     private final TransactionBinding binding = new TransactionBinding();
+    /** The options' listener behind its guard; {@code null} without one, so hooks cost one null check. */
+    private final @Nullable GuardedListener listener;
     private volatile @Nullable Dialect dialect;
 
     private DefaultEngine(EngineUrl url, EngineOptions options, ConnectionFactory factory) {
@@ -51,6 +53,8 @@ final class DefaultEngine implements Engine {
         this.options = options;
         this.echo = new Echo(options);
         this.errors = new ErrorTranslator(options.hideParameters());
+        EngineListener configured = options.listener();
+        this.listener = configured == null ? null : new GuardedListener(configured, options.name());
         this.source = ConnectionSource.create(factory, new PoolSettings(options.poolKind(), options.poolSize(),
                 options.maxOverflow(), options.poolTimeout(), options.poolRecycle(), options.idleTimeout(),
                 options.prePing(), options.echoPool(), options.name()));
@@ -87,6 +91,10 @@ final class DefaultEngine implements Engine {
         return binding;
     }
 
+    @Nullable GuardedListener listener() {
+        return listener;
+    }
+
     @Override
     public EngineOptions options() {
         return options;
@@ -97,8 +105,13 @@ final class DefaultEngine implements Engine {
         return url.toString();
     }
 
-    /** Checks a connection out; errors other than pool timeouts become operational errors naming the (masked) URL. */
+    /** Checks a connection out ({@link #acquire}), reporting the wait to the listener if there is one. */
     Mono<DefaultConnection> checkout(boolean autobegin) {
+        return listener == null ? acquire(autobegin) : listener.checkout(acquire(autobegin));
+    }
+
+    /** Checks a connection out; errors other than pool timeouts become operational errors naming the (masked) URL. */
+    private Mono<DefaultConnection> acquire(boolean autobegin) {
         return source.acquire()
                 .onErrorMap(error -> errors.connectFailure(error, url.toString()))
                 .map(driver -> new DefaultConnection(this, driver, dialectOf(driver.getMetadata()), autobegin));
@@ -119,13 +132,18 @@ final class DefaultEngine implements Engine {
         return source.interruptStatement(driver);
     }
 
+    /** Gives a connection back ({@link #resetAndRelease}), reporting the time it was held to the listener if there is one. */
+    Mono<Void> release(DefaultConnection connection) {
+        return listener == null ? resetAndRelease(connection) : listener.release(connection, resetAndRelease(connection));
+    }
+
     /**
      * Gives a connection back: reset it (bounded by the release timeout), then release it; when the
      * reset failed the connection is ended on the server ({@code KILL}, so a driver stuck on an
      * unanswered request fails instead of hanging, r2dbc-mysql#349) and invalidated. Every step is
      * bounded, so a release always completes and the pool never keeps a slot checked out.
      */
-    Mono<Void> release(DefaultConnection connection) {
+    private Mono<Void> resetAndRelease(DefaultConnection connection) {
         Duration bound = options.releaseTimeout();
         return connection.reset().flatMap(healthy -> healthy
                 ? source.release(connection.driver())

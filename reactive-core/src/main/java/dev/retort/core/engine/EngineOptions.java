@@ -42,6 +42,7 @@ public final class EngineOptions {
     private final Duration connectTimeout;
     private final Duration releaseTimeout;
     private final String name;
+    private final @Nullable EngineListener listener;
 
     private EngineOptions(Builder builder) {
         this.echo = builder.echo;
@@ -60,6 +61,7 @@ public final class EngineOptions {
         this.connectTimeout = builder.connectTimeout;
         this.releaseTimeout = builder.releaseTimeout;
         this.name = builder.name;
+        this.listener = builder.listener;
     }
 
     /** The defaults: no echo, QUEUE pool of 5 plus 10 overflow, 30 s pool timeout, no recycle, no pre-ping. */
@@ -77,6 +79,7 @@ public final class EngineOptions {
                 .poolSize(poolSize).maxOverflow(maxOverflow).poolTimeout(poolTimeout).poolRecycle(poolRecycle)
                 .prePing(prePing).isolationLevel(isolationLevel).connectTimeout(connectTimeout)
                 .releaseTimeout(releaseTimeout).name(name);
+        builder.listener(listener);
         if (idleTimeoutExplicit) {
             builder.idleTimeout(idleTimeout);
         }
@@ -151,13 +154,27 @@ public final class EngineOptions {
         return name;
     }
 
+    /** What hears the engine's pool and statement events; {@code null} (the default) for nothing. */
+    public @Nullable EngineListener listener() {
+        return listener;
+    }
+
+    /**
+     * These options with {@code listener} in place of the current one ({@code null} removes it),
+     * e.g. {@code EngineOptions.defaults().withListener(metrics.listener())}.
+     */
+    public EngineOptions withListener(@Nullable EngineListener listener) {
+        return toBuilder().listener(listener).build();
+    }
+
     @Override
     public String toString() {
         return "EngineOptions[echo=" + echo + ", echoPool=" + echoPool + ", hideParameters=" + hideParameters
                 + ", poolKind=" + poolKind + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", idleTimeout=" + idleTimeout
                 + ", prePing=" + prePing + ", isolationLevel=" + isolationLevel + ", connectTimeout=" + connectTimeout
-                + ", releaseTimeout=" + releaseTimeout + ", name=" + name + "]";
+                + ", releaseTimeout=" + releaseTimeout + ", name=" + name
+                + (listener == null ? "" : ", listener=" + listener.getClass().getName()) + "]";
     }
 
     /** Builder for {@link EngineOptions}; every setter checks its argument at once. */
@@ -178,6 +195,7 @@ public final class EngineOptions {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration releaseTimeout = Duration.ofSeconds(5);
         private String name = "retort";
+        private @Nullable EngineListener listener;
 
         private Builder() {
         }
@@ -263,6 +281,15 @@ public final class EngineOptions {
                 throw new ConfigurationException("name must not be blank");
             }
             this.name = value;
+            return this;
+        }
+
+        /**
+         * What hears the engine's pool and statement events ({@link EngineListener});
+         * {@code null}, the default, for nothing, which costs nothing.
+         */
+        public Builder listener(@Nullable EngineListener value) {
+            this.listener = value;
             return this;
         }
 
