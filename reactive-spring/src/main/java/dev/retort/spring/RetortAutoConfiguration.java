@@ -48,6 +48,8 @@ import reactor.core.publisher.Mono;
  *       connection factory, which makes {@code @Transactional} and Spring's
  *       {@link TransactionalOperator} run Retort calls in one transaction on one connection.</li>
  *   <li>{@link TransactionalOperator} over the single reactive transaction manager.</li>
+ *   <li>With Micrometer on the class path and a {@code MeterRegistry} bean: the engine's pool
+ *       gauges and acquire, usage and statement timers ({@link dev.retort.core.metrics.RetortMetrics}).</li>
  *   <li>With reactive-orm on the class path: a {@link Mapping} of the {@code @Entity} classes found
  *       in {@code retort.orm.packages} (else {@code @EntityScan}'s packages, else the application's
  *       package) when at least one is found, and a {@link SessionFactory} over the engine and the
@@ -126,6 +128,22 @@ public class RetortAutoConfiguration {
     @ConditionalOnSingleCandidate(ReactiveTransactionManager.class)
     TransactionalOperator retortTransactionalOperator(ReactiveTransactionManager transactionManager) {
         return TransactionalOperator.create(transactionManager);
+    }
+
+    /**
+     * Micrometer meters ({@link RetortMeters}) when Micrometer is on the class path; they are
+     * registered only if the application has a {@code MeterRegistry} bean.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(RetortMeters.class)
+        static RetortMeters retortMeters(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registries,
+                ObjectProvider<Engine> engines) {
+            return new RetortMeters(registries, engines);
+        }
     }
 
     /** The ORM beans, when reactive-orm is on the class path. */

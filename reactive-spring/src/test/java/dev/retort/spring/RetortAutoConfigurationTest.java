@@ -33,6 +33,9 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoC
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import dev.retort.core.metrics.RetortMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -91,6 +94,37 @@ class RetortAutoConfigurationTest {
 
                     engine.execute(text("SELECT 1")).scalar(Integer.class)
                             .as(StepVerifier::create).expectNext(1).verifyComplete();
+                });
+    }
+
+    @Test
+    void aMeterRegistryBeanGetsThePoolAndStatementMeters() {
+        runner.withPropertyValues("retort.url=" + database.url(), "retort.name=metered", "retort.pool.max-size=3")
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Engine engine = context.getBean(Engine.class);
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(engine.options().listener()).isNotNull();
+                    engine.execute(text("SELECT 1")).scalar(Integer.class)
+                            .as(StepVerifier::create).expectNext(1).verifyComplete();
+                    engine.execute(text("SELECT 2")).scalar(Integer.class)
+                            .as(StepVerifier::create).expectNext(2).verifyComplete();
+                    assertThat(registry.get(RetortMetrics.STATEMENTS).tag("name", "metered").tag("kind", "select")
+                            .tag("outcome", "success").timer().count()).isEqualTo(2);
+                    assertThat(registry.get(RetortMetrics.POOL_ACQUIRE).tag("name", "metered").tag("outcome", "success")
+                            .timer().count()).isEqualTo(2);
+                    assertThat(registry.get(RetortMetrics.POOL_MAX).tag("name", "metered").gauge().value()).isEqualTo(3.0);
+                    assertThat(registry.get(RetortMetrics.POOL_ACQUIRED).tag("name", "metered").gauge().value()).isZero();
+                });
+    }
+
+    @Test
+    void withoutAMeterRegistryBeanTheEngineHasNoListener() {
+        runner.withPropertyValues("retort.url=" + database.url())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Engine.class).options().listener()).isNull();
                 });
     }
 

@@ -53,6 +53,8 @@ final class DefaultConnection implements Connection {
     /** Whether a statement's result is being read; a second statement then fails fast. */
     private final AtomicBoolean running = new AtomicBoolean();
     private int savepoints;
+    /** When the checkout handed this connection over ({@code System.nanoTime()}); set only with a listener. */
+    volatile long checkedOutNanos;
 
     DefaultConnection(DefaultEngine engine, io.r2dbc.spi.Connection driver, Dialect dialect, boolean autobegin) {
         this.engine = engine;
@@ -115,8 +117,7 @@ final class DefaultConnection implements Connection {
                         + "(engine.execute outside a transaction)."));
             }
             return autobegin().thenMany(Flux.fromIterable(steps)
-                            .concatMap(step -> send(step.compiled(), step.bindings(), step.driverKeyColumn(),
-                                    readers.apply(step.compiled()))))
+                            .concatMap(step -> sendObserved(step, readers.apply(step.compiled()))))
                     // cleared before the terminal signal travels on, so a statement chained after
                     // this one (then/concatMap) finds the connection free
                     .doOnTerminate(() -> running.set(false))
@@ -140,6 +141,19 @@ final class DefaultConnection implements Connection {
             pendingBegin = begin;
             return begin;
         }
+    }
+
+    /**
+     * Sends one statement, watched for the engine's listener when there is one; without one this is
+     * {@link #send} as it is (no clock read, no allocation).
+     */
+    private <X> Flux<X> sendObserved(ExecutemanyPlan.Step step, Function<io.r2dbc.spi.Result, Publisher<X>> reader) {
+        GuardedListener listener = engine.listener();
+        if (listener == null) {
+            return send(step.compiled(), step.bindings(), step.driverKeyColumn(), reader);
+        }
+        StatementProbe probe = new StatementProbe(listener, step.compiled().sql());
+        return probe.watch(send(step.compiled(), step.bindings(), step.driverKeyColumn(), probe.counting(reader)));
     }
 
     private <X> Flux<X> send(Compiled compiled, List<List<@Nullable Object>> bindings, @Nullable String keyColumn,

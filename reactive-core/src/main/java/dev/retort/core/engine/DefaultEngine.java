@@ -51,6 +51,8 @@ final class DefaultEngine implements Engine {
     /** Transactions bound by another framework, consulted where the binding finds none; null for none. */
     private final @Nullable ExternalTransactions external;
     private final EngineConnectionFactory connectionFactory;
+    /** The options' listener behind its guard; {@code null} without one, so hooks cost one null check. */
+    private final @Nullable GuardedListener listener;
     private volatile @Nullable Dialect dialect;
 
     private DefaultEngine(EngineUrl url, EngineOptions options, ConnectionFactory factory) {
@@ -58,6 +60,8 @@ final class DefaultEngine implements Engine {
         this.options = options;
         this.echo = new Echo(options);
         this.errors = new ErrorTranslator(options.hideParameters());
+        EngineListener configured = options.listener();
+        this.listener = configured == null ? null : new GuardedListener(configured, options.name());
         this.source = ConnectionSource.create(factory, new PoolSettings(options.poolKind(), options.poolSize(),
                 options.maxOverflow(), options.poolTimeout(), options.poolRecycle(), options.idleTimeout(),
                 options.prePing(), options.echoPool(), options.name()));
@@ -119,6 +123,10 @@ final class DefaultEngine implements Engine {
                 + "from its own connectionFactory() (" + this + ")");
     }
 
+    @Nullable GuardedListener listener() {
+        return listener;
+    }
+
     @Override
     public EngineOptions options() {
         return options;
@@ -129,8 +137,13 @@ final class DefaultEngine implements Engine {
         return url.toString();
     }
 
-    /** Checks a connection out; errors other than pool timeouts become operational errors naming the (masked) URL. */
+    /** Checks a connection out ({@link #acquire}), reporting the wait to the listener if there is one. */
     Mono<DefaultConnection> checkout(boolean autobegin) {
+        return listener == null ? acquire(autobegin) : listener.checkout(acquire(autobegin));
+    }
+
+    /** Checks a connection out; errors other than pool timeouts become operational errors naming the (masked) URL. */
+    private Mono<DefaultConnection> acquire(boolean autobegin) {
         return source.acquire()
                 .onErrorMap(error -> errors.connectFailure(error, url.toString()))
                 .map(driver -> new DefaultConnection(this, driver, dialectOf(driver.getMetadata()), autobegin));
@@ -151,12 +164,17 @@ final class DefaultEngine implements Engine {
         return source.interruptStatement(driver);
     }
 
+    /** Gives a connection back ({@link #resetAndRelease}), reporting the time it was held to the listener if there is one. */
+    Mono<Void> release(DefaultConnection connection) {
+        return listener == null ? resetAndRelease(connection) : listener.release(connection, resetAndRelease(connection));
+    }
+
     /**
      * Gives a connection back: reset it (bounded by the release timeout), then release it, or
      * {@linkplain #discard discard} it when the reset failed. Every step is bounded, so a release
      * always completes and the pool never keeps a slot checked out.
      */
-    Mono<Void> release(DefaultConnection connection) {
+    private Mono<Void> resetAndRelease(DefaultConnection connection) {
         Duration bound = options.releaseTimeout();
         return connection.reset().flatMap(healthy -> healthy
                 ? source.release(connection.driver())

@@ -43,6 +43,7 @@ public final class EngineOptions {
     private final Duration releaseTimeout;
     private final String name;
     private final @Nullable ExternalTransactions externalTransactions;
+    private final @Nullable EngineListener listener;
 
     private EngineOptions(Builder builder) {
         this.echo = builder.echo;
@@ -62,6 +63,7 @@ public final class EngineOptions {
         this.releaseTimeout = builder.releaseTimeout;
         this.name = builder.name;
         this.externalTransactions = builder.externalTransactions;
+        this.listener = builder.listener;
     }
 
     /** The defaults: no echo, QUEUE pool of 5 plus 10 overflow, 30 s pool timeout, no recycle, no pre-ping. */
@@ -79,6 +81,7 @@ public final class EngineOptions {
                 .poolSize(poolSize).maxOverflow(maxOverflow).poolTimeout(poolTimeout).poolRecycle(poolRecycle)
                 .prePing(prePing).isolationLevel(isolationLevel).connectTimeout(connectTimeout)
                 .releaseTimeout(releaseTimeout).name(name).externalTransactions(externalTransactions);
+        builder.listener(listener);
         if (idleTimeoutExplicit) {
             builder.idleTimeout(idleTimeout);
         }
@@ -162,6 +165,19 @@ public final class EngineOptions {
         return externalTransactions;
     }
 
+    /** What hears the engine's pool and statement events; {@code null} (the default) for nothing. */
+    public @Nullable EngineListener listener() {
+        return listener;
+    }
+
+    /**
+     * These options with {@code listener} in place of the current one ({@code null} removes it),
+     * e.g. {@code EngineOptions.defaults().withListener(metrics.listener())}.
+     */
+    public EngineOptions withListener(@Nullable EngineListener listener) {
+        return toBuilder().listener(listener).build();
+    }
+
     @Override
     public String toString() {
         return "EngineOptions[echo=" + echo + ", echoPool=" + echoPool + ", hideParameters=" + hideParameters
@@ -169,7 +185,8 @@ public final class EngineOptions {
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", idleTimeout=" + idleTimeout
                 + ", prePing=" + prePing + ", isolationLevel=" + isolationLevel + ", connectTimeout=" + connectTimeout
                 + ", releaseTimeout=" + releaseTimeout + ", name=" + name
-                + (externalTransactions == null ? "" : ", externalTransactions=" + externalTransactions) + "]";
+                + (externalTransactions == null ? "" : ", externalTransactions=" + externalTransactions)
+                + (listener == null ? "" : ", listener=" + listener.getClass().getName()) + "]";
     }
 
     /** Builder for {@link EngineOptions}; every setter checks its argument at once. */
@@ -191,6 +208,7 @@ public final class EngineOptions {
         private Duration releaseTimeout = Duration.ofSeconds(5);
         private String name = "retort";
         private @Nullable ExternalTransactions externalTransactions;
+        private @Nullable EngineListener listener;
 
         private Builder() {
         }
@@ -285,6 +303,15 @@ public final class EngineOptions {
          */
         public Builder externalTransactions(@Nullable ExternalTransactions value) {
             this.externalTransactions = value;
+            return this;
+        }
+
+        /**
+         * What hears the engine's pool and statement events ({@link EngineListener});
+         * {@code null}, the default, for nothing, which costs nothing.
+         */
+        public Builder listener(@Nullable EngineListener value) {
+            this.listener = value;
             return this;
         }
 
