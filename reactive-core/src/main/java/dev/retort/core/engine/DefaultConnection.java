@@ -48,6 +48,8 @@ final class DefaultConnection implements Connection {
     private final AtomicInteger gate = new AtomicInteger();
     /** Completed by the last driver call that leaves the gate after the release closed it. */
     private final Sinks.Empty<Void> gateDrained = Sinks.empty();
+    /** Set by joined work that rolled back ({@link #markRollbackOnly()}); read by {@link #commitIfActive()}. */
+    private volatile boolean rollbackOnly;
     private volatile boolean invalid;
     private volatile boolean interrupted;
     /** Whether a statement's result is being read; a second statement then fails fast. */
@@ -378,8 +380,25 @@ final class DefaultConnection implements Connection {
     Mono<Void> commitIfActive() {
         return Mono.defer(() -> {
             DefaultTransaction current = root;
-            return current == null ? Mono.empty() : current.commit();
+            if (current == null) {
+                return Mono.empty();
+            }
+            if (rollbackOnly) {
+                rollbackOnly = false;
+                return current.rollback().then(Mono.error(new InvalidRequestException("Transaction rolled back "
+                        + "instead of committed: work that joined it rolled back (Connection.rollback(), or an ORM "
+                        + "session whose work failed) and marked it rollback-only")));
+            }
+            return current.commit();
         });
+    }
+
+    /**
+     * Work that joined this connection's transaction rolled back: {@link #commitIfActive()} rolls
+     * back and fails instead of committing. No IO.
+     */
+    void markRollbackOnly() {
+        rollbackOnly = true;
     }
 
     /**

@@ -116,11 +116,19 @@ final class DefaultEngine implements Engine {
 
     private Optional<JoinedConnection> join(io.r2dbc.spi.Connection bound) {
         if (bound instanceof LentConnection lent && lent.engine() == this) {
-            return Optional.of(new JoinedConnection(lent));
+            return Optional.of(new JoinedConnection(lent.connection(), lent::markRollbackOnly));
         }
         throw new InvalidRequestException("The transaction bound to this subscription runs on " + bound
                 + ", which is not a connection of this engine: an engine joins only transactions on connections "
                 + "from its own connectionFactory() (" + this + ")");
+    }
+
+    /**
+     * The view that work joining a transaction this engine bound gets: its commit leaves the
+     * transaction to its owner, and its rollback makes the owner's commit roll back and fail.
+     */
+    private static JoinedConnection joined(DefaultConnection bound) {
+        return new JoinedConnection(bound, bound::markRollbackOnly);
     }
 
     @Nullable GuardedListener listener() {
@@ -246,7 +254,7 @@ final class DefaultEngine implements Engine {
         return Mono.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
             if (bound != null) {
-                return work.apply(bound);
+                return work.apply(joined(bound));
             }
             if (external == null) {
                 return withConnectionMono(true, work);
@@ -261,7 +269,7 @@ final class DefaultEngine implements Engine {
         return Flux.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
             if (bound != null) {
-                return Flux.from(work.apply(bound));
+                return Flux.from(work.apply(joined(bound)));
             }
             if (external == null) {
                 return withConnection(true, work);
@@ -282,7 +290,7 @@ final class DefaultEngine implements Engine {
         return Mono.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
             if (bound != null) {
-                return work.apply(bound);
+                return work.apply(joined(bound));
             }
             if (external == null) {
                 return inNewTransactionMono(transactionOptions, work);
@@ -297,7 +305,7 @@ final class DefaultEngine implements Engine {
         return Flux.deferContextual(context -> {
             DefaultConnection bound = binding.boundIn(context);
             if (bound != null) {
-                return Flux.from(work.apply(bound));
+                return Flux.from(work.apply(joined(bound)));
             }
             if (external == null) {
                 return inNewTransaction(TransactionOptions.DEFAULT, work);

@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The view of a connection whose transaction another framework owns ({@link ExternalTransactions}),
- * handed to the work of one {@code engine.connect} / {@code engine.transaction} call that joined
- * it. Statements run on the owner's connection; the transaction itself is left to its owner, as
- * SQLAlchemy's session does in its "rollback_only" join mode:
+ * The view of a connection whose transaction another scope owns, handed to the work of one
+ * {@code engine.connect} / {@code engine.transaction} call that joined it: a transaction bound by
+ * Retort itself ({@code engine.transactional()}, {@code engine.transaction}) or by another
+ * framework ({@link ExternalTransactions}). Statements run on the owner's connection; the
+ * transaction itself is left to its owner, as SQLAlchemy's session does in its "rollback_only"
+ * join mode:
  *
  * <ul>
  *   <li>{@link #begin()} opens a participating transaction without IO; {@link #commit()} ends it
@@ -28,13 +30,17 @@ import reactor.core.publisher.Mono;
  */
 final class JoinedConnection implements Connection {
 
-    private final LentConnection lent;
     private final DefaultConnection connection;
+    private final Runnable markOwnerRollbackOnly;
     private volatile @Nullable Participation participation;
 
-    JoinedConnection(LentConnection lent) {
-        this.lent = lent;
-        this.connection = lent.connection();
+    /**
+     * @param connection the owner's connection
+     * @param markOwnerRollbackOnly what makes the owner's commit roll back and fail (no IO)
+     */
+    JoinedConnection(DefaultConnection connection, Runnable markOwnerRollbackOnly) {
+        this.connection = connection;
+        this.markOwnerRollbackOnly = markOwnerRollbackOnly;
     }
 
     DefaultConnection connection() {
@@ -43,7 +49,7 @@ final class JoinedConnection implements Connection {
 
     /** Marks the owner's transaction rollback-only (no IO). */
     void markRollbackOnly() {
-        lent.markRollbackOnly();
+        markOwnerRollbackOnly.run();
     }
 
     @Override
