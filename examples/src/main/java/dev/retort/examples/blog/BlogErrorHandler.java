@@ -33,7 +33,6 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -79,6 +78,9 @@ class BlogErrorHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         ApiError body = toApiError(error, exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value());
+        if (log.isDebugEnabled()) {
+            log.debug("{} {} answered {}: {}", exchange.getRequest().getMethod(), body.path(), body.status(), body.message(), error);
+        }
         byte[] bytes = json.writeValueAsBytes(body);
         response.setStatusCode(HttpStatusCode.valueOf(body.status()));
         HttpHeaders headers = response.getHeaders();
@@ -166,6 +168,10 @@ class BlogErrorHandler implements WebExceptionHandler {
                     : Number.class.isAssignableFrom(boxed(mismatch.getRequiredType())) ? "a number" : "a valid value";
             return error(HttpStatus.BAD_REQUEST, name + " must be " + wanted, path, List.of(new ApiError.FieldError(name, "must be " + wanted)));
         }
+        String reason = input.getReason() != null ? input.getReason() : "bad request";
+        if (reason.startsWith("No request body")) {
+            return error(HttpStatus.BAD_REQUEST, "a JSON request body is required", path, List.of());
+        }
         if (cause instanceof DecodingException) {
             DatabindException mapping = find(cause, DatabindException.class);
             if (mapping != null && !mapping.getPath().isEmpty()) {
@@ -175,14 +181,7 @@ class BlogErrorHandler implements WebExceptionHandler {
                 return error(HttpStatus.BAD_REQUEST, "Invalid value for " + field, path,
                         List.of(new ApiError.FieldError(field, "has the wrong type or format")));
             }
-            if (mapping instanceof MismatchedInputException && String.valueOf(mapping.getMessage()).contains("end-of-input")) {
-                return error(HttpStatus.BAD_REQUEST, "a JSON request body is required", path, List.of());
-            }
             return error(HttpStatus.BAD_REQUEST, "the request body is not valid JSON", path, List.of());
-        }
-        String reason = input.getReason() != null ? input.getReason() : "bad request";
-        if (reason.startsWith("No request body")) {
-            return error(HttpStatus.BAD_REQUEST, "a JSON request body is required", path, List.of());
         }
         return error(HttpStatus.BAD_REQUEST, reason, path, List.of());
     }

@@ -175,7 +175,7 @@ public class BlogService {
                         post.tags.retainAll(tags);
                         tags.stream().filter(tag -> !post.tags.contains(tag)).forEach(post.tags::add);
                     }
-                    return session.flush().then(session.refresh(post, "author", "tags"));
+                    return session.flush().then(session.refresh(post, "author")); // its key changed
                 }))
                 .map(PostView::of))
                 .onErrorMap(code(NO_REFERENCED_ROW), e -> noSuchAuthor(request.authorId(), e));
