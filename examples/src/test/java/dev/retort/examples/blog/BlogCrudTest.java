@@ -72,7 +72,8 @@ class BlogCrudTest {
                 .expectStatus().isNoContent()
                 .expectBody().isEmpty();
         assertThat(app.count("SELECT COUNT(*) FROM users")).isZero();
-        client.get().uri("/users/{id}", id).exchange().expectStatus().isNotFound();
+        client.get().uri("/users/{id}", id).exchange().expectStatus().isNotFound()
+                .expectBody(ApiError.class).value(error -> assertThat(error.status()).isEqualTo(404));
     }
 
     @Test
@@ -104,9 +105,11 @@ class BlogCrudTest {
                 .expectBody(String.class).isEqualTo("{\"id\":" + tag.id() + ",\"name\":\"mathematics\"}");
         assertThat(app.count("SELECT COUNT(*) FROM tags WHERE name = 'mathematics'")).isOne();
 
-        client.delete().uri("/tags/{id}", tag.id()).exchange().expectStatus().isNoContent();
+        client.delete().uri("/tags/{id}", tag.id()).exchange().expectStatus().isNoContent()
+                .expectBody().isEmpty();
         assertThat(app.count("SELECT COUNT(*) FROM tags")).isZero();
-        client.get().uri("/tags/{id}", tag.id()).exchange().expectStatus().isNotFound();
+        client.get().uri("/tags/{id}", tag.id()).exchange().expectStatus().isNotFound()
+                .expectBody(ApiError.class).value(error -> assertThat(error.status()).isEqualTo(404));
     }
 
     @Test
@@ -153,11 +156,13 @@ class BlogCrudTest {
                 .expectStatus().isOk()
                 .expectBody(PostView.class).value(post -> assertThat(post.tags()).containsExactly(new TagView(poetry, "poetry")));
 
-        client.delete().uri("/posts/{id}", id).exchange().expectStatus().isNoContent();
+        client.delete().uri("/posts/{id}", id).exchange().expectStatus().isNoContent()
+                .expectBody().isEmpty();
         assertThat(app.count("SELECT COUNT(*) FROM posts")).isZero();
         assertThat(app.count("SELECT COUNT(*) FROM post_tags")).isZero();
         assertThat(app.count("SELECT COUNT(*) FROM tags")).isEqualTo(3);
-        client.get().uri("/posts/{id}", id).exchange().expectStatus().isNotFound();
+        client.get().uri("/posts/{id}", id).exchange().expectStatus().isNotFound()
+                .expectBody(ApiError.class).value(error -> assertThat(error.status()).isEqualTo(404));
     }
 
     @Test
@@ -187,7 +192,8 @@ class BlogCrudTest {
         assertThat(app.count("SELECT COUNT(*) FROM post_tags")).isOne();
 
         // deleting a tag takes it off its posts (ON DELETE CASCADE of post_tags)
-        client.delete().uri("/tags/{id}", art).exchange().expectStatus().isNoContent();
+        client.delete().uri("/tags/{id}", art).exchange().expectStatus().isNoContent()
+                .expectBody().isEmpty();
         client.get().uri("/posts/{id}", id).exchange()
                 .expectBody(PostView.class).value(post -> assertThat(post.tags()).isEmpty());
         assertThat(app.count("SELECT COUNT(*) FROM post_tags")).isZero();

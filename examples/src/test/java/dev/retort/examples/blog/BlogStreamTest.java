@@ -171,7 +171,8 @@ class BlogStreamTest {
         // no transaction of the application's is left open on the server, and the pool serves the next request
         assertThat(app.count("SELECT COUNT(*) FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p"
                 + " ON p.ID = t.trx_mysql_thread_id WHERE p.DB = '" + app.database + "'")).isZero();
-        app.client.get().uri("/posts?size=1").exchange().expectStatus().isOk();
+        app.client.get().uri("/posts?size=1").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).startsWith("{\"items\":["));
         assertThat(app.awaitPoolIdle(Duration.ofSeconds(5)).checkedOut()).isZero();
     }
 
