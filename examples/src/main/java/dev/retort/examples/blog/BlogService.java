@@ -23,10 +23,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The blog's use cases, each one transaction of a Retort session: {@link #write} commits when the
- * work completes (flushing first) and rolls back on error or cancel, {@link #read} never commits.
- * Those two methods are the only places that open transactions, so moving to Spring's
- * {@code @Transactional} (once an auto-configuration provides a transaction manager) changes them
- * and nothing else.
+ * work completes (flushing first) and rolls back on error or cancel, {@link #read} and
+ * {@link #readMany} never commit. Those methods are the only places that open transactions, so
+ * moving to Spring's {@code @Transactional} (once an auto-configuration provides a transaction
+ * manager) changes them and nothing else.
  *
  * <p>Objects never leave a session: every method turns them into views ({@link UserView},
  * {@link PostView}…) while their relationships are loaded. Constraint violations come from the
@@ -47,7 +47,7 @@ public class BlogService {
         this.sessions = sessions;
     }
 
-    // ---- transactions: the only two places that open one ---------------------------------------------
+    // ---- transactions: the only places that open one -----------------------------------------------
 
     /** Work in a transaction that commits when it completes, rolls back on error and cancel. */
     private <T> Mono<T> write(Function<Session, Mono<T>> work) {
@@ -57,6 +57,11 @@ public class BlogService {
     /** Work that only reads: its transaction is rolled back at the end, never committed. */
     private <T> Mono<T> read(Function<Session, Mono<T>> work) {
         return sessions.withSession(work);
+    }
+
+    /** {@link #read} for a stream: the session (and its connection) lasts until the last value, an error or a cancel. */
+    private <T> Flux<T> readMany(Function<Session, Flux<T>> work) {
+        return sessions.withSessionMany(work);
     }
 
     // ---- users -------------------------------------------------------------------------------------
@@ -225,7 +230,7 @@ public class BlogService {
      * this session (PERSISTENT)"), so it is left out until the ORM offers a safe way.
      */
     public Flux<PostView> streamPosts() {
-        return sessions.withSessionMany(session -> session.scalars(withAuthorAndTags()).map(PostView::of));
+        return readMany(session -> session.scalars(withAuthorAndTags()).map(PostView::of));
     }
 
     private static EntitySelect<Post> withAuthorAndTags() {
