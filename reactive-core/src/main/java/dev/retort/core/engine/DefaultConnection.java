@@ -434,14 +434,6 @@ final class DefaultConnection implements Connection {
                     .timeout(engine.options().releaseTimeout())
                     .onErrorReturn(false);
         }
-        if (current == null) {
-            // A COMMIT or ROLLBACK cancelled before the driver sent it ended the transaction here
-            // but left it open on the server, where the next borrower's statements would join it
-            // (and a later rollback undo them: a committed write lost in the soak). r2dbc-mysql
-            // decides when the request's turn comes, after everything queued before it, and sends
-            // the ROLLBACK only if the server's last status still shows a transaction open.
-            rollback = Mono.from(driver.rollbackTransaction());
-        }
         // A cancelled statement may still be running on the server, and everything sent now
         // waits behind it. If the rollback and ping have not answered within the grace period,
         // stop the statement with KILL QUERY from a side connection (r2dbc-mysql#347).
