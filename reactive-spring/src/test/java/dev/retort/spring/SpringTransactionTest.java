@@ -11,6 +11,7 @@ import dev.retort.core.testing.TestDatabase;
 import dev.retort.orm.mapping.Mapping;
 import dev.retort.orm.session.SessionFactory;
 import dev.retort.spring.app.Ledger;
+import dev.retort.spring.app.LedgerTables;
 import dev.retort.spring.app.TestApp;
 import dev.retort.spring.app.Transfers;
 import java.time.Duration;
@@ -67,16 +68,12 @@ class SpringTransactionTest {
 
     @BeforeEach
     void tables() {
-        engine.execute(text("CREATE TABLE IF NOT EXISTS ledger (id INT AUTO_INCREMENT PRIMARY KEY, "
-                + "name VARCHAR(50) NOT NULL)")).rowcount().block(WAIT);
-        mapping.createAll(engine, true).block(WAIT);
-        engine.execute(text("DELETE FROM ledger")).rowcount().block(WAIT);
-        engine.execute(text("DELETE FROM notes")).rowcount().block(WAIT);
+        LedgerTables.reset(engine, mapping);
     }
 
     @AfterEach
     void nothingCheckedOut() throws InterruptedException {
-        awaitNothingCheckedOut(Duration.ofSeconds(5));
+        LedgerTables.awaitNothingCheckedOut(engine, Duration.ofSeconds(5));
     }
 
     @Test
@@ -173,7 +170,7 @@ class SpringTransactionTest {
         Thread.sleep(300); // the INSERT has run, the SLEEP is on the server
         long cancelled = System.nanoTime();
         running.dispose();
-        awaitNothingCheckedOut(Duration.ofSeconds(5));
+        LedgerTables.awaitNothingCheckedOut(engine, Duration.ofSeconds(5));
         assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).as("time to get the connection back")
                 .isLessThan(Duration.ofSeconds(5));
         assertThat(count("ledger")).isZero();
@@ -189,13 +186,4 @@ class SpringTransactionTest {
         return engine.execute(text("SELECT COUNT(*) FROM " + table)).scalar(Long.class).block(WAIT);
     }
 
-    private void awaitNothingCheckedOut(Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (engine.poolStatus().checkedOut() != 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("connections still checked out: " + engine.poolStatus());
-            }
-            Thread.sleep(10);
-        }
-    }
 }

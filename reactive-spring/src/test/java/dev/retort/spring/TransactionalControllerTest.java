@@ -7,6 +7,7 @@ import dev.retort.core.engine.Engine;
 import dev.retort.core.testing.DatabaseTest;
 import dev.retort.core.testing.TestDatabase;
 import dev.retort.orm.mapping.Mapping;
+import dev.retort.spring.app.LedgerTables;
 import dev.retort.spring.app.TestApp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -50,20 +51,12 @@ class TransactionalControllerTest {
 
     @BeforeEach
     void tables() {
-        engine.execute(text("CREATE TABLE IF NOT EXISTS ledger (id INT AUTO_INCREMENT PRIMARY KEY, "
-                + "name VARCHAR(50) NOT NULL)")).rowcount().block(WAIT);
-        mapping.createAll(engine, true).block(WAIT);
-        engine.execute(text("DELETE FROM ledger")).rowcount().block(WAIT);
-        engine.execute(text("DELETE FROM notes")).rowcount().block(WAIT);
+        LedgerTables.reset(engine, mapping);
     }
 
     @AfterEach
     void nothingCheckedOut() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (engine.poolStatus().checkedOut() != 0) {
-            assertThat(System.nanoTime()).as("connections still checked out: %s", engine.poolStatus()).isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        LedgerTables.awaitNothingCheckedOut(engine, Duration.ofSeconds(5));
     }
 
     @Test

@@ -38,11 +38,7 @@ class BlogCrudTest {
 
     @AfterEach
     void clean() throws InterruptedException {
-        assertThat(app.awaitPoolIdle(Duration.ofSeconds(5)).checkedOut()).as("connections checked out after the test").isZero();
-        app.sql("DELETE FROM post_tags");
-        app.sql("DELETE FROM posts");
-        app.sql("DELETE FROM tags");
-        app.sql("DELETE FROM users");
+        app.afterTest();
     }
 
     @Test

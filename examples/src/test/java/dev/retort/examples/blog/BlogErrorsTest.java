@@ -2,7 +2,6 @@ package dev.retort.examples.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,11 +36,7 @@ class BlogErrorsTest {
 
     @AfterEach
     void clean() throws InterruptedException {
-        assertThat(app.awaitPoolIdle(Duration.ofSeconds(5)).checkedOut()).as("connections checked out after the test").isZero();
-        app.sql("DELETE FROM post_tags");
-        app.sql("DELETE FROM posts");
-        app.sql("DELETE FROM tags");
-        app.sql("DELETE FROM users");
+        app.afterTest();
     }
 
     // ---- 400 -------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.retort.examples.blog;
 
 import static dev.retort.core.sql.Sql.text;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.core.engine.Engine;
 import dev.retort.core.engine.EngineOptions;
@@ -70,6 +71,15 @@ final class BlogTestApp implements AutoCloseable {
             status = engine.poolStatus();
         }
         return status;
+    }
+
+    /** After each test: no connection of the application's pool is still checked out, and every table is emptied. */
+    void afterTest() throws InterruptedException {
+        assertThat(awaitPoolIdle(Duration.ofSeconds(5)).checkedOut()).as("connections checked out after the test").isZero();
+        sql("DELETE FROM post_tags");
+        sql("DELETE FROM posts");
+        sql("DELETE FROM tags");
+        sql("DELETE FROM users");
     }
 
     long count(String sql) {
