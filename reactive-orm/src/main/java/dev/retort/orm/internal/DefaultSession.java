@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,11 @@ final class DefaultSession implements Session {
 
     final Connection connection;
     final SessionOptions options;
-    final Map<IdentityKey, Object> identityMap = new LinkedHashMap<>();
-    final Map<Object, InstanceState> members = new IdentityHashMap<>();
+    // Synchronized: a selectin stream registers the next page's objects on the connection's thread
+    // while its subscriber may expunge processed ones on another (SelectinStreamingTest); each
+    // put/get/remove is atomic. Iterations (flush) still need the session used by one caller at a time.
+    final Map<IdentityKey, Object> identityMap = Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<Object, InstanceState> members = Collections.synchronizedMap(new IdentityHashMap<>());
     final Loader loader = new Loader(this);
     final RelationLoader relations = new RelationLoader(this);
     final RelationSync sync = new RelationSync(this);
