@@ -1,7 +1,6 @@
 package dev.retort.examples.blog;
 
 import java.util.Map;
-import dev.retort.core.engine.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -17,7 +16,7 @@ import org.springframework.core.env.Environment;
  *
  * <p>Port: {@code --server.port=N}, else the environment variable {@code PORT}, else 8080
  * ({@code 0} picks a free one). Database: {@code --retort.url=…} or {@code RETORT_URL}, else an
- * embedded MariaDB (see {@link BlogDatabaseDefault}).
+ * embedded MariaDB (see {@link BlogRetortConfiguration}).
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class BlogApplication {
@@ -28,8 +27,7 @@ public class BlogApplication {
     static final Map<String, Object> DEFAULTS = Map.of(
             "server.port", "${PORT:8080}",
             "spring.main.banner-mode", "off",
-            "spring.application.name", "retort-blog",
-            "retort.name", "blog");
+            "spring.application.name", "retort-blog");
 
     public static void main(String[] args) {
         start(args);
@@ -39,7 +37,6 @@ public class BlogApplication {
     public static ConfigurableApplicationContext start(String... args) {
         SpringApplication application = new SpringApplication(BlogApplication.class);
         application.setDefaultProperties(DEFAULTS);
-        application.addListeners(new BlogDatabaseDefault());
         application.setMainApplicationClass(BlogApplication.class);
         return application.run(args);
     }
@@ -47,8 +44,8 @@ public class BlogApplication {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         Environment environment = event.getApplicationContext().getEnvironment();
-        Engine engine = event.getApplicationContext().getBean(Engine.class);
+        BlogRetortConfiguration.BlogDatabase database = event.getApplicationContext().getBean(BlogRetortConfiguration.BlogDatabase.class);
         log.info("Blog API ready on http://localhost:{} (database {}); try: curl -s localhost:{}/users",
-                environment.getProperty("local.server.port"), engine.url(), environment.getProperty("local.server.port"));
+                environment.getProperty("local.server.port"), database.url(), environment.getProperty("local.server.port"));
     }
 }

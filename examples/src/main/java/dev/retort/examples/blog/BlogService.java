@@ -18,16 +18,15 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The blog's use cases, each one Spring transaction ({@code @Transactional}: Spring's
- * {@code R2dbcTransactionManager} over Retort's pool, auto-configured by reactive-spring). Every
- * Retort session opened inside joins it and runs on its connection: {@link #write}'s
- * {@code inTransaction} flushes but leaves the commit to Spring, which commits when the method's
- * publisher completes and rolls back on error or cancel; the read-only methods never commit.
+ * The blog's use cases, each one transaction of a Retort session: {@link #write} commits when the
+ * work completes (flushing first) and rolls back on error or cancel, {@link #read} and
+ * {@link #readMany} never commit. Those methods are the only places that open transactions, so
+ * moving to Spring's {@code @Transactional} (once an auto-configuration provides a transaction
+ * manager) changes them and nothing else.
  *
  * <p>Objects never leave a session: every method turns them into views ({@link UserView},
  * {@link PostView}…) while their relationships are loaded. Constraint violations come from the
@@ -35,7 +34,6 @@ import reactor.core.publisher.Mono;
  * what the request was about; a missing row is a {@link NotFoundException}.
  */
 @Service
-@Transactional
 public class BlogService {
 
     /** MySQL/MariaDB error codes of the {@link IntegrityException}s this service explains. */
@@ -49,19 +47,19 @@ public class BlogService {
         this.sessions = sessions;
     }
 
-    // ---- sessions: each joins the method's Spring transaction ---------------------------------------
+    // ---- transactions: the only places that open one -----------------------------------------------
 
-    /** A session that flushes when the work completes; the method's transaction commits afterwards. */
+    /** Work in a transaction that commits when it completes, rolls back on error and cancel. */
     private <T> Mono<T> write(Function<Session, Mono<T>> work) {
         return sessions.inTransaction(work);
     }
 
-    /** A session that only reads. */
+    /** Work that only reads: its transaction is rolled back at the end, never committed. */
     private <T> Mono<T> read(Function<Session, Mono<T>> work) {
         return sessions.withSession(work);
     }
 
-    /** {@link #read} for a stream: the session (and the transaction's connection) lasts until the last value, an error or a cancel. */
+    /** {@link #read} for a stream: the session (and its connection) lasts until the last value, an error or a cancel. */
     private <T> Flux<T> readMany(Function<Session, Flux<T>> work) {
         return sessions.withSessionMany(work);
     }
@@ -75,12 +73,10 @@ public class BlogService {
         }).onErrorMap(code(DUPLICATE_ENTRY), e -> usernameTaken(request.username(), e));
     }
 
-    @Transactional(readOnly = true)
     public Mono<PageView<UserView>> listUsers(PageParams page) {
         return read(session -> page(session, User_.ID, select(User.class).orderBy(User_.ID), page, UserView::of));
     }
 
-    @Transactional(readOnly = true)
     public Mono<UserView> getUser(int id) {
         return read(session -> user(session, id).map(UserView::of));
     }
@@ -119,12 +115,10 @@ public class BlogService {
         }).onErrorMap(code(DUPLICATE_ENTRY), e -> tagExists(request.name(), e));
     }
 
-    @Transactional(readOnly = true)
     public Mono<PageView<TagView>> listTags(PageParams page) {
         return read(session -> page(session, Tag_.ID, select(Tag.class).orderBy(Tag_.NAME), page, TagView::of));
     }
 
-    @Transactional(readOnly = true)
     public Mono<TagView> getTag(int id) {
         return read(session -> tag(session, id).map(TagView::of));
     }
@@ -167,12 +161,10 @@ public class BlogService {
         }).map(PostView::of)).onErrorMap(code(NO_REFERENCED_ROW), e -> noSuchAuthor(request.authorId(), e));
     }
 
-    @Transactional(readOnly = true)
     public Mono<PageView<PostView>> listPosts(PageParams page) {
         return read(session -> page(session, Post_.ID, withAuthorAndTags().orderBy(Post_.ID), page, PostView::of));
     }
 
-    @Transactional(readOnly = true)
     public Mono<PostView> getPost(int id) {
         return read(session -> post(session, id).map(PostView::of));
     }
@@ -237,7 +229,6 @@ public class BlogService {
      * thread-safe: such an {@code expunge} was seen to fail ("Cannot expunge Post#109: it is not in
      * this session (PERSISTENT)"), so it is left out until the ORM offers a safe way.
      */
-    @Transactional(readOnly = true)
     public Flux<PostView> streamPosts() {
         return readMany(session -> session.scalars(withAuthorAndTags()).map(PostView::of));
     }
