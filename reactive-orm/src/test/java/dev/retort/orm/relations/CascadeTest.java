@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Delete and delete-orphan cascades at the flush: children of deleted parents, loaded or not; what
- * happens without a delete cascade; orphans deleted, moved children kept.
+ * happens without a delete cascade; orphans deleted, moved children kept. Merge with and without
+ * a MERGE cascade.
  */
 @DatabaseTest
 class CascadeTest {
@@ -436,5 +437,61 @@ class CascadeTest {
         assertThat(profiles.get(0)).startsWith("SELECT ").endsWith(" FROM uw_profiles WHERE uw_profiles.user_id IN (?)");
         assertThat(profiles.get(1)).isEqualTo("DELETE FROM uw_profiles WHERE uw_profiles.id = ?");
         assertThat(rows("SELECT CONCAT(bio, ':', user_id) FROM uw_profiles")).containsExactly("two:2");
+    }
+
+    // ---- MERGE cascade -------------------------------------------------------------------------------
+
+    @Test
+    void mergeDoesNotCascadeThroughARelationshipWithoutMerge() {
+        Owner created = createOwnerWithPets();
+        Owner detached = plain.withSession(s -> s.execute(select(Owner.class).options(selectinload(PETS))).one()).block();
+        detached.name = "Olivia";
+        detached.pets.get(0).name = "max";
+        detached.pets.remove(1);
+        detached.pets.add(new Pet("fido"));
+        log.clear();
+        Owner merged = plain.inTransaction(s -> s.merge(detached)).block();
+        assertThat(merged).isNotSameAs(detached);
+        // pets (cascade = {}) is neither merged nor loaded on the session's instance: only the owner's row is read and written
+        assertThat(merged.pets.isLoaded()).isFalse();
+        assertThat(log.all()).containsExactly("BEGIN (implicit)",
+                "SELECT uw_owners.id, uw_owners.name FROM uw_owners WHERE uw_owners.id = ?",
+                "UPDATE uw_owners SET name = ? WHERE uw_owners.id = ?",
+                "COMMIT");
+        assertThat(rows("SELECT name FROM uw_owners")).containsExactly("Olivia");
+        assertThat(rows("SELECT CONCAT(name, ':', owner_id) FROM uw_pets ORDER BY id"))
+                .containsExactly("rex:" + created.id, "tom:" + created.id);
+    }
+
+    @Test
+    void mergeCascadesThroughCascadeAllTwoLevelsDeep() {
+        Uow.seedBlog(engine, 1, 1, 1);
+        User detached = sessions.withSession(s -> s.execute(select(User.class).options(selectinload(POSTS).selectinload(COMMENTS)))
+                .one()).block();
+        detached.name = "renamed";
+        Post post = detached.posts.get(0);
+        post.title = "edited";
+        post.comments.get(0).text = "fixed";
+        Post added = new Post("added");
+        added.comments.add(new Comment("first!"));
+        detached.posts.add(added);
+        User merged = sessions.inTransaction(s -> s.merge(detached)).block();
+        assertThat(merged).isNotSameAs(detached);
+        assertThat(merged.posts).extracting(p -> p.title).containsExactly("edited", "added");
+        assertThat(merged.posts).doesNotContain(post, added);
+        assertThat(merged.posts.get(1).comments).extracting(c -> c.text).containsExactly("first!");
+        assertThat(rows("SELECT name FROM uw_users")).containsExactly("renamed");
+        assertThat(rows("SELECT CONCAT(p.title, '/', c.text) FROM uw_comments c JOIN uw_posts p ON p.id = c.post_id"
+                + " WHERE p.user_id = 1 ORDER BY c.id")).containsExactly("edited/fixed", "added/first!");
+    }
+
+    @Test
+    void mergeOfACollectionWithoutAChildDeletesItAsAnOrphanWithItsComments() {
+        Uow.seedBlog(engine, 1, 2, 2);
+        User detached = sessions.withSession(s -> s.execute(select(User.class).options(selectinload(POSTS))).one()).block();
+        detached.posts.remove(1);
+        sessions.inTransaction(s -> s.merge(detached)).block();
+        assertThat(rows("SELECT id FROM uw_posts")).containsExactly("100");
+        assertThat(rows("SELECT DISTINCT post_id FROM uw_comments")).containsExactly("100");
     }
 }

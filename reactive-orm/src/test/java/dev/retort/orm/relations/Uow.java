@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * The unit-of-work tests' models, every table prefixed {@code uw_}. Each group is a mapping of its
  * own: the blog with cascades ({@link #BLOG}), parents without delete cascade ({@link #PLAIN}), an
- * adjacency list ({@link #TREE}), an association object ({@link #LINKS}), write-only collections
- * ({@link #LOGS}) and composite keys ({@link #REGIONS}).
+ * adjacency list ({@link #TREE}), an association object ({@link #LINKS}), write-only collections,
+ * one-to-many and many-to-many ({@link #LOGS}), and composite keys ({@link #REGIONS}).
  */
 final class Uow {
 
@@ -397,7 +397,55 @@ final class Uow {
         }
     }
 
-    static final Mapping LOGS = Mapping.of(Stream.class, LogEntry.class, Journal.class, Note.class);
+    // ---- write-only many-to-many: playlists → songs through uw_playlist_songs, a mapped association
+    //      table whose foreign keys have no ON DELETE CASCADE (the flush must delete its rows itself)
+
+    @Entity(table = "uw_playlists")
+    static class Playlist {
+        @Id @GeneratedValue Long id;
+        @Column(length = 40) String name;
+
+        @Relationship(secondary = "uw_playlist_songs", backPopulates = "playlists", orderBy = {"title", "id"})
+        final WriteOnly<Song> songs = WriteOnly.of(this);
+
+        Playlist() {
+        }
+
+        Playlist(String name) {
+            this.name = name;
+        }
+    }
+
+    @Entity(table = "uw_songs")
+    static class Song {
+        @Id @GeneratedValue Long id;
+        @Column(length = 40) String title;
+
+        @Relationship(secondary = "uw_playlist_songs", backPopulates = "songs")
+        final ToMany<Playlist> playlists = ToMany.of(this);
+
+        Song() {
+        }
+
+        Song(String title) {
+            this.title = title;
+        }
+
+        @Override
+        public String toString() {
+            return "Song(" + id + ", " + title + ")";
+        }
+    }
+
+    @Entity(table = "uw_playlist_songs")
+    static class PlaylistSong {
+        @Id @ForeignKey(entity = Playlist.class) Long playlistId;
+        @Id @ForeignKey(entity = Song.class) Long songId;
+        @Column(serverDefault = "CURRENT_TIMESTAMP") LocalDateTime addedAt;
+    }
+
+    static final Mapping LOGS = Mapping.of(Stream.class, LogEntry.class, Journal.class, Note.class,
+            Playlist.class, Song.class, PlaylistSong.class);
 
     // ---- composite keys: a region keyed (country, code) and its stores
 

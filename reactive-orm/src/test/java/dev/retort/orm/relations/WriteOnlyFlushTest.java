@@ -1,5 +1,7 @@
 package dev.retort.orm.relations;
 
+import static dev.retort.core.sql.Sql.text;
+import static dev.retort.orm.Orm.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +14,8 @@ import dev.retort.orm.mapping.Metamodel;
 import dev.retort.orm.relations.Uow.Journal;
 import dev.retort.orm.relations.Uow.LogEntry;
 import dev.retort.orm.relations.Uow.Note;
+import dev.retort.orm.relations.Uow.Playlist;
+import dev.retort.orm.relations.Uow.Song;
 import dev.retort.orm.relations.Uow.Stream;
 import dev.retort.orm.session.ObjectState;
 import dev.retort.orm.session.Session;
@@ -22,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-/** Write-only collections: changed without loading, read by query. */
+/** Write-only collections, one-to-many and many-to-many: changed without loading, read by query. */
 @DatabaseTest
 class WriteOnlyFlushTest {
 
@@ -44,7 +48,7 @@ class WriteOnlyFlushTest {
     @AfterEach
     void close() {
         log.close();
-        Uow.clear(engine, "uw_log_entries", "uw_streams", "uw_notes", "uw_journals");
+        Uow.clear(engine, "uw_log_entries", "uw_streams", "uw_notes", "uw_journals", "uw_playlist_songs", "uw_playlists", "uw_songs");
     }
 
     private List<String> entries() {
@@ -182,5 +186,108 @@ class WriteOnlyFlushTest {
                 "DELETE FROM uw_log_entries WHERE uw_log_entries.id IN (?, ?)",
                 "DELETE FROM uw_streams WHERE uw_streams.id = ?");
         assertThat(entries()).containsExactly("3:INFO:" + other);
+    }
+
+    // ---- many-to-many: playlists → songs through uw_playlist_songs ------------------------------------
+
+    @Test
+    void songsAddedToAWriteOnlyManyToManyInsertOnlyTheirAssociationRows() {
+        seedPlaylists();
+        sessions.inTransaction(s -> s.getOne(Playlist.class, 2L).flatMap(jazz -> s.scalars(select(Song.class)
+                        .where(Metamodel.<Long>column(Song.class, "id").in(List.of(1L, 4L)))).collectList()
+                .flatMap(songs -> {
+                    songs.forEach(jazz.songs::add);
+                    log.clear();
+                    return s.flush();
+                }))).block();
+        assertThat(log.all()).containsExactly("INSERT INTO uw_playlist_songs (playlist_id, song_id) VALUES (?, ?), (?, ?)", "COMMIT");
+        assertThat(links()).containsExactly("jazz:anthem", "jazz:blues", "jazz:cool", "jazz:drift", "rock:anthem", "rock:blues");
+        assertThat(Uow.count(engine, "uw_songs")).isEqualTo(4);
+    }
+
+    @Test
+    void aSongRemovedFromAWriteOnlyManyToManyLosesOnlyItsAssociationRow() {
+        seedPlaylists();
+        sessions.inTransaction(s -> s.getOne(Playlist.class, 1L).flatMap(rock -> s.getOne(Song.class, 2L).flatMap(anthem -> {
+            rock.songs.remove(anthem);
+            log.clear();
+            return s.flush().then(Mono.fromRunnable(() -> assertThat(Session.state(anthem)).isEqualTo(ObjectState.PERSISTENT)));
+        }))).block();
+        assertThat(log.all()).containsExactly(
+                "DELETE FROM uw_playlist_songs WHERE (uw_playlist_songs.playlist_id, uw_playlist_songs.song_id) IN ((?, ?))", "COMMIT");
+        assertThat(links()).containsExactly("jazz:anthem", "jazz:cool", "rock:blues");
+        assertThat(Uow.rows(engine, "SELECT title FROM uw_songs ORDER BY id")).containsExactly("blues", "anthem", "cool", "drift");
+    }
+
+    @Test
+    void theQueryOfAWriteOnlyManyToManyJoinsTheAssociationTableInTheRelationshipsOrder() {
+        seedPlaylists();
+        List<String> titles = sessions.withSession(s -> s.getOne(Playlist.class, 1L).flatMap(rock -> {
+            log.clear();
+            return s.scalars(rock.songs.select()).map(song -> song.title).collectList();
+        })).block();
+        assertThat(titles).containsExactly("anthem", "blues");
+        assertThat(log.statements("SELECT")).containsExactly("SELECT uw_songs.id, uw_songs.title FROM uw_songs"
+                + " JOIN uw_playlist_songs ON uw_songs.id = uw_playlist_songs.song_id"
+                + " WHERE uw_playlist_songs.playlist_id = ? ORDER BY uw_songs.title, uw_songs.id");
+    }
+
+    @Test
+    void theQueryOfAWriteOnlyManyToManyAutoflushesPendingAdditionsAndRemovals() {
+        seedPlaylists();
+        List<String> titles = sessions.inTransaction(s -> s.getOne(Playlist.class, 2L).flatMap(jazz -> s.getOne(Song.class, 3L)
+                .flatMap(cool -> {
+                    jazz.songs.remove(cool);
+                    jazz.songs.add(new Song("bop"));
+                    return s.scalars(jazz.songs.select()).map(song -> song.title).collectList();
+                }))).block();
+        assertThat(titles).containsExactly("anthem", "bop");
+        assertThat(links()).containsExactly("jazz:anthem", "jazz:bop", "rock:anthem", "rock:blues");
+    }
+
+    @Test
+    void deletingAPlaylistDeletesItsAssociationRowsFirstAndKeepsItsSongs() {
+        seedPlaylists();
+        sessions.inTransaction(s -> s.getOne(Playlist.class, 1L).flatMap(rock -> {
+            s.delete(rock);
+            log.clear();
+            return s.flush();
+        })).block();
+        // uw_playlist_songs' foreign keys have no ON DELETE CASCADE: the rows are the flush's to delete
+        assertThat(log.all()).containsExactly(
+                "DELETE FROM uw_playlist_songs WHERE uw_playlist_songs.playlist_id IN (?)",
+                "DELETE FROM uw_playlists WHERE uw_playlists.id = ?",
+                "COMMIT");
+        assertThat(links()).containsExactly("jazz:anthem", "jazz:cool");
+        assertThat(Uow.rows(engine, "SELECT title FROM uw_songs ORDER BY id")).containsExactly("blues", "anthem", "cool", "drift");
+    }
+
+    @Test
+    void songsAddedToAPlaylistDeletedInTheSameFlushAreNotLinked() {
+        seedPlaylists();
+        sessions.inTransaction(s -> s.getOne(Playlist.class, 1L).flatMap(rock -> s.getOne(Song.class, 4L).flatMap(drift -> {
+            rock.songs.add(drift);
+            s.delete(rock);
+            log.clear();
+            return s.flush();
+        }))).block();
+        assertThat(log.statements("INSERT")).isEmpty();
+        assertThat(links()).containsExactly("jazz:anthem", "jazz:cool");
+        assertThat(Uow.count(engine, "uw_songs")).isEqualTo(4);
+    }
+
+    /** The association rows as {@code playlist:song}, by names. */
+    private List<String> links() {
+        return Uow.rows(engine, "SELECT CONCAT(p.name, ':', s.title) FROM uw_playlist_songs ps JOIN uw_playlists p ON p.id = ps.playlist_id"
+                + " JOIN uw_songs s ON s.id = ps.song_id ORDER BY p.name, s.title");
+    }
+
+    /** Playlists 1 "rock" (songs 1 "blues", 2 "anthem") and 2 "jazz" (songs 2, 3 "cool"), and song 4 "drift" in none. */
+    private void seedPlaylists() {
+        for (String sql : List.of("INSERT INTO uw_playlists (id, name) VALUES (1, 'rock'), (2, 'jazz')",
+                "INSERT INTO uw_songs (id, title) VALUES (1, 'blues'), (2, 'anthem'), (3, 'cool'), (4, 'drift')",
+                "INSERT INTO uw_playlist_songs (playlist_id, song_id) VALUES (1, 1), (1, 2), (2, 2), (2, 3)")) {
+            engine.execute(text(sql)).rowcount().block();
+        }
     }
 }
