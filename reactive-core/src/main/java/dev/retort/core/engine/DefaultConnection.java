@@ -307,14 +307,19 @@ final class DefaultConnection implements Connection {
 
     Mono<Void> commitRoot(DefaultTransaction transaction) {
         ensureUsable();
-        // the transaction ends inside the gate: a COMMIT refused because the connection is being
-        // given back leaves it open for the release's ROLLBACK
+        // The transaction stays this connection's root until the COMMIT answered. A COMMIT refused
+        // because the connection is being given back leaves it to the release's ROLLBACK. So does a
+        // COMMIT cancelled before it answered: r2dbc-mysql drops a cancelled request that is still
+        // queued, so the COMMIT may never have been sent, and the connection must not be lent with
+        // the transaction open (the next borrower's autocommit writes would join it). The release's
+        // rollback is sent only if the server's last status shows a transaction open, so after a
+        // COMMIT that did run it is a no-op.
         return toDriver(() -> {
                     engine.echo().control("COMMIT");
-                    endRoot(transaction);
                     return driver.commitTransaction();
                 })
                 .then()
+                .doOnSuccess(done -> endRoot(transaction))
                 .doOnCancel(this::markInterrupted)
                 .onErrorMap(error -> {
                     if (!(error instanceof InvalidRequestException)) {
@@ -326,12 +331,13 @@ final class DefaultConnection implements Connection {
 
     Mono<Void> rollbackRoot(DefaultTransaction transaction) {
         ensureUsable();
+        // like the COMMIT above: the root ends once the ROLLBACK answered
         return toDriver(() -> {
                     engine.echo().control("ROLLBACK");
-                    endRoot(transaction);
                     return driver.rollbackTransaction();
                 })
                 .then()
+                .doOnSuccess(done -> endRoot(transaction))
                 .doOnCancel(this::markInterrupted)
                 .onErrorMap(error -> {
                     if (!(error instanceof InvalidRequestException)) {
