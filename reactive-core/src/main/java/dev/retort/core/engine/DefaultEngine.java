@@ -150,11 +150,17 @@ final class DefaultEngine implements Engine {
         return listener == null ? acquire(autobegin) : listener.checkout(acquire(autobegin));
     }
 
-    /** Checks a connection out; errors other than pool timeouts become operational errors naming the (masked) URL. */
+    /**
+     * Checks a connection out; errors other than pool timeouts become operational errors naming the
+     * (masked) URL. A connection that arrives after the caller cancelled is given back here
+     * ({@link CheckoutHandoff}: the last step but the listener's peek, so nothing after it drops
+     * the connection).
+     */
     private Mono<DefaultConnection> acquire(boolean autobegin) {
-        return source.acquire()
+        return new CheckoutHandoff<>(source.acquire()
                 .onErrorMap(error -> errors.connectFailure(error, url.toString()))
-                .map(driver -> new DefaultConnection(this, driver, dialectOf(driver.getMetadata()), autobegin));
+                .map(driver -> new DefaultConnection(this, driver, dialectOf(driver.getMetadata()), autobegin)),
+                unclaimed -> resetAndRelease(unclaimed).subscribe(done -> { }, failed -> { }));
     }
 
     private Dialect dialectOf(ConnectionMetadata metadata) {
