@@ -31,7 +31,8 @@ import reactor.core.publisher.Mono;
  * column set (the engine rewrites it into multi-row INSERTs, keys via RETURNING on MariaDB; objects
  * referring to objects of the same table in levels), generated keys and server defaults written
  * back; then UPDATEs of changed columns only, with the version check. Then association rows of
- * many-to-many changes, then DELETEs in reverse table order. A failure rolls the transaction back and leaves the
+ * many-to-many changes, then DELETEs in reverse table order, each table's after the association rows
+ * of deleted objects that refer to its rows. A failure rolls the transaction back and leaves the
  * session refusing work until {@code rollback()}; so does a cancel part-way.
  */
 final class Flusher {
@@ -157,20 +158,43 @@ final class Flusher {
         if (relational) {
             steps.add(Mono.defer(() -> links.write(sync.linkChanges())));
         }
+        Map<Mapper<?>, List<Mono<Void>>> purges = purges(plan);
         for (int i = plan.order.size() - 1; i >= 0; i--) {
             Mapper<?> mapper = plan.order.get(i);
             List<Object> deletes = plan.deletes.get(mapper);
             if (deletes != null) {
-                steps.add(Mono.defer(() -> links.purge(mapper, deletes)
-                        .thenMany(Flux.fromIterable(deleteLevels(mapper, deletes)))
+                steps.add(Flux.concat(purges.getOrDefault(mapper, List.of()))
+                        .thenMany(Flux.defer(() -> Flux.fromIterable(deleteLevels(mapper, deletes))))
                         .concatMap(level -> delete(mapper, level))
-                        .then()));
+                        .then());
             }
         }
         if (relational) {
             steps.add(Mono.fromRunnable(sync::flushed));
         }
         return Flux.concat(steps).then();
+    }
+
+    /**
+     * The DELETEs of the association rows of deleted objects, by the mapper whose DELETE they must
+     * precede: the deleted objects' own, or their many-to-many target's where that comes first (in
+     * reverse table order), since the rows refer to both and the association table may have no
+     * {@code ON DELETE CASCADE}. Association objects of a mapped association table come before
+     * both, so their own DELETEs (version checks) still find their rows.
+     */
+    private Map<Mapper<?>, List<Mono<Void>>> purges(FlushPlan plan) {
+        Map<Mapper<?>, List<Mono<Void>>> purges = new HashMap<>();
+        plan.deletes.forEach((mapper, deletes) -> {
+            for (Relation<?, ?> relation : mapper.relations()) {
+                if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
+                    Mapper<?> target = relation.target();
+                    Mapper<?> before = plan.deletes.containsKey(target) && plan.order.indexOf(target) > plan.order.indexOf(mapper)
+                            ? target : mapper;
+                    purges.computeIfAbsent(before, m -> new ArrayList<>()).add(Mono.defer(() -> links.purge(relation, deletes)));
+                }
+            }
+        });
+        return purges;
     }
 
     private Mono<Void> failed(Throwable error) {

@@ -5,7 +5,6 @@ import dev.retort.core.schema.Table;
 import dev.retort.core.sql.Sql;
 import dev.retort.orm.internal.RelationSync.Link;
 import dev.retort.orm.mapping.Attribute;
-import dev.retort.orm.mapping.Mapper;
 import dev.retort.orm.mapping.Relation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,27 +61,23 @@ final class LinkWriter {
         return Flux.concat(statements).then();
     }
 
-    /** Deletes the association rows of objects about to be deleted, for each many-to-many relationship of their class. */
-    Mono<Void> purge(Mapper<?> mapper, List<Object> entities) {
-        List<Mono<Long>> statements = new ArrayList<>();
-        for (Relation<?, ?> relation : mapper.relations()) {
-            if (relation.kind() != Relation.Kind.MANY_TO_MANY) {
-                continue;
+    /**
+     * Deletes the association rows of objects about to be deleted, for one many-to-many relationship
+     * of their class, by the key columns that refer to them.
+     */
+    Mono<Void> purge(Relation<?, ?> relation, List<Object> entities) {
+        Table table = relation.secondary().orElseThrow();
+        List<Column<?>> columns = relation.secondaryLocalColumns();
+        List<List<Object>> keys = new ArrayList<>();
+        for (Object entity : entities) {
+            List<Object> key = new ArrayList<>();
+            for (Attribute attribute : relation.localAttributes()) {
+                key.add(attribute.get(entity));
             }
-            Table table = relation.secondary().orElseThrow();
-            List<Column<?>> columns = relation.secondaryLocalColumns();
-            List<List<Object>> keys = new ArrayList<>();
-            for (Object entity : entities) {
-                List<Object> key = new ArrayList<>();
-                for (Attribute attribute : relation.localAttributes()) {
-                    key.add(attribute.get(entity));
-                }
-                keys.add(key);
-            }
-            for (List<List<Object>> chunk : Keys.chunks(keys)) {
-                statements.add(Mono.defer(() -> session.connection.execute(Sql.delete(table).where(Keys.in(columns, chunk))).rowcount()));
-            }
+            keys.add(key);
         }
-        return Flux.concat(statements).then();
+        return Flux.fromIterable(Keys.chunks(keys))
+                .concatMap(chunk -> session.connection.execute(Sql.delete(table).where(Keys.in(columns, chunk))).rowcount())
+                .then();
     }
 }

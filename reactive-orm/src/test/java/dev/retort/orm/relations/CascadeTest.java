@@ -1,5 +1,6 @@
 package dev.retort.orm.relations;
 
+import static dev.retort.core.sql.Sql.text;
 import static dev.retort.orm.Orm.select;
 import static dev.retort.orm.Orm.selectinload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,9 +14,13 @@ import dev.retort.core.testing.TestDatabase;
 import dev.retort.orm.StatementLog;
 import dev.retort.orm.mapping.Metamodel;
 import dev.retort.orm.mapping.Relation;
+import dev.retort.orm.relations.Uow.Album;
+import dev.retort.orm.relations.Uow.AlbumTrack;
 import dev.retort.orm.relations.Uow.Author;
 import dev.retort.orm.relations.Uow.Book;
+import dev.retort.orm.relations.Uow.Card;
 import dev.retort.orm.relations.Uow.Comment;
+import dev.retort.orm.relations.Uow.Deck;
 import dev.retort.orm.relations.Uow.Owner;
 import dev.retort.orm.relations.Uow.Pet;
 import dev.retort.orm.relations.Uow.Post;
@@ -49,18 +54,21 @@ class CascadeTest {
     private final StatementLog log;
     private final SessionFactory sessions;
     private final SessionFactory plain;
+    private final SessionFactory links;
 
     CascadeTest(TestDatabase db) {
         engine = db.engine();
         log = new StatementLog(db);
         sessions = SessionFactory.of(log.engine(), Uow.BLOG);
         plain = SessionFactory.of(log.engine(), Uow.PLAIN);
+        links = SessionFactory.of(log.engine(), Uow.CASCADED_LINKS);
     }
 
     @BeforeAll
     static void create(TestDatabase db) {
         Uow.BLOG.createAll(db.engine()).block();
         Uow.PLAIN.createAll(db.engine()).block();
+        Uow.CASCADED_LINKS.createAll(db.engine()).block();
     }
 
     @AfterEach
@@ -68,6 +76,7 @@ class CascadeTest {
         log.close();
         Uow.clearBlog(engine);
         Uow.clear(engine, "uw_books", "uw_authors", "uw_pets", "uw_owners");
+        Uow.clear(engine, "uw_album_tracks", "uw_albums", "uw_tracks", "uw_deck_cards", "uw_decks", "uw_cards");
     }
 
     private List<String> rows(String sql) {
@@ -187,6 +196,94 @@ class CascadeTest {
             return s.flush();
         }))).block();
         assertThat(rows("SELECT CONCAT(id, ':', user_id) FROM uw_posts ORDER BY id")).containsExactly("101:2", "200:2", "201:2");
+    }
+
+    // ---- DELETE cascade through a many-to-many: association tables without ON DELETE CASCADE ------------
+
+    @Test
+    void deletingAnAlbumDeletesItsAssociationRowsThenItsWriteOnlyTracksThenTheAlbum() {
+        seedAlbums();
+        log.clear();
+        links.inTransaction(s -> s.getOne(Album.class, 1L).flatMap(red -> {
+            log.clear();
+            s.delete(red);
+            return s.flush();
+        })).block();
+        // uw_album_tracks' foreign keys have no ON DELETE CASCADE: its rows must go before the tracks they refer to
+        assertThat(log.all()).containsExactly(
+                "SELECT uw_tracks.id, uw_tracks.title, uw_album_tracks.album_id FROM uw_tracks JOIN uw_album_tracks ON uw_tracks.id = uw_album_tracks.track_id"
+                        + " WHERE uw_album_tracks.album_id IN (?) ORDER BY uw_tracks.id",
+                "DELETE FROM uw_album_tracks WHERE uw_album_tracks.album_id IN (?)",
+                "DELETE FROM uw_tracks WHERE uw_tracks.id IN (?, ?)",
+                "DELETE FROM uw_albums WHERE uw_albums.id = ?",
+                "COMMIT");
+        assertThat(rows("SELECT name FROM uw_albums")).containsExactly("blue");
+        assertThat(rows("SELECT title FROM uw_tracks ORDER BY id")).containsExactly("c", "d");
+        assertThat(rows("SELECT CONCAT(album_id, ':', track_id) FROM uw_album_tracks")).containsExactly("2:3");
+    }
+
+    @Test
+    void deletingADeckDeletesItsAssociationRowsThenItsLoadedCardsThenTheDeck() {
+        seedDecks();
+        // Deck.cards is looked up here, not in a static field: that would map Deck before Uow.CASCADED_LINKS maps DeckCard
+        Deck deleted = links.inTransaction(s -> s.getOne(Deck.class, 1L).flatMap(deck -> s.load(deck, Metamodel.<Deck, Card>relation(Deck.class, "cards"))).flatMap(deck -> {
+            assertThat(deck.cards).extracting(card -> card.name).containsExactly("ace", "king");
+            log.clear();
+            s.delete(deck);
+            return s.flush().thenReturn(deck);
+        })).block();
+        assertThat(log.all()).containsExactly(
+                "DELETE FROM uw_deck_cards WHERE uw_deck_cards.deck_id IN (?)",
+                "DELETE FROM uw_cards WHERE uw_cards.id IN (?, ?)",
+                "DELETE FROM uw_decks WHERE uw_decks.id = ?",
+                "COMMIT");
+        assertThat(Session.state(deleted)).isEqualTo(ObjectState.DETACHED);
+        assertThat(rows("SELECT name FROM uw_decks")).containsExactly("spare");
+        assertThat(rows("SELECT name FROM uw_cards ORDER BY id")).containsExactly("queen", "joker");
+        assertThat(rows("SELECT CONCAT(deck_id, ':', card_id) FROM uw_deck_cards")).containsExactly("2:3");
+    }
+
+    @Test
+    void aVersionedAssociationObjectDeletedWithItsAlbumIsDeletedBeforeThePurgeOfTheAlbumsRows() {
+        seedAlbums();
+        links.inTransaction(s -> s.getOne(Album.class, 1L).flatMap(red -> s.scalars(select(AlbumTrack.class)
+                .where(Metamodel.<Long>column(AlbumTrack.class, "albumId").eq(1L), Metamodel.<Long>column(AlbumTrack.class, "trackId").eq(1L)))
+                .single()
+                .flatMap(row -> {
+                    assertThat(row.version).isEqualTo(1L);
+                    log.clear();
+                    s.delete(row);
+                    s.delete(red);
+                    return s.flush();
+                }))).block();
+        // the association object's versioned DELETE must still find its row: it goes before the album's purge
+        assertThat(log.statements("DELETE")).containsExactly(
+                "DELETE FROM uw_album_tracks WHERE (uw_album_tracks.album_id = ? AND uw_album_tracks.track_id = ?)"
+                        + " AND uw_album_tracks.version = ?",
+                "DELETE FROM uw_album_tracks WHERE uw_album_tracks.album_id IN (?)",
+                "DELETE FROM uw_tracks WHERE uw_tracks.id IN (?, ?)",
+                "DELETE FROM uw_albums WHERE uw_albums.id = ?");
+        assertThat(rows("SELECT name FROM uw_albums")).containsExactly("blue");
+        assertThat(rows("SELECT title FROM uw_tracks ORDER BY id")).containsExactly("c", "d");
+        assertThat(rows("SELECT CONCAT(album_id, ':', track_id) FROM uw_album_tracks")).containsExactly("2:3");
+    }
+
+    /** Albums 1 "red" (tracks 1 "a", 2 "b") and 2 "blue" (track 3 "c"), and track 4 "d" on none. */
+    private void seedAlbums() {
+        for (String sql : List.of("INSERT INTO uw_albums (id, name) VALUES (1, 'red'), (2, 'blue')",
+                "INSERT INTO uw_tracks (id, title) VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')",
+                "INSERT INTO uw_album_tracks (album_id, track_id, version) VALUES (1, 1, 1), (1, 2, 1), (2, 3, 1)")) {
+            engine.execute(text(sql)).rowcount().block();
+        }
+    }
+
+    /** Decks 1 "main" (cards 1 "ace", 2 "king") and 2 "spare" (card 3 "queen"), and card 4 "joker" in none. */
+    private void seedDecks() {
+        for (String sql : List.of("INSERT INTO uw_decks (id, name) VALUES (1, 'main'), (2, 'spare')",
+                "INSERT INTO uw_cards (id, name) VALUES (1, 'ace'), (2, 'king'), (3, 'queen'), (4, 'joker')",
+                "INSERT INTO uw_deck_cards (deck_id, card_id) VALUES (1, 1), (1, 2), (2, 3)")) {
+            engine.execute(text(sql)).rowcount().block();
+        }
     }
 
     // ---- no DELETE cascade ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import dev.retort.orm.mapping.Mapping;
 import dev.retort.orm.mapping.Relationship;
 import dev.retort.orm.mapping.ToMany;
 import dev.retort.orm.mapping.ToOne;
+import dev.retort.orm.mapping.Version;
 import dev.retort.orm.mapping.WriteOnly;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.List;
  * The unit-of-work tests' models, every table prefixed {@code uw_}. Each group is a mapping of its
  * own: the blog with cascades ({@link #BLOG}), parents without delete cascade ({@link #PLAIN}), an
  * adjacency list ({@link #TREE}), an association object ({@link #LINKS}), write-only collections,
- * one-to-many and many-to-many ({@link #LOGS}), and composite keys ({@link #REGIONS}).
+ * one-to-many and many-to-many ({@link #LOGS}), many-to-many with a DELETE cascade ({@link #CASCADED_LINKS}),
+ * and composite keys ({@link #REGIONS}).
  */
 final class Uow {
 
@@ -446,6 +448,55 @@ final class Uow {
 
     static final Mapping LOGS = Mapping.of(Stream.class, LogEntry.class, Journal.class, Note.class,
             Playlist.class, Song.class, PlaylistSong.class);
+
+    // ---- many-to-many with a DELETE cascade, declared on the owner's side only, through mapped
+    //      association tables whose foreign keys have no ON DELETE CASCADE: albums → tracks (write-only),
+    //      decks → cards (loaded); an album's track rows carry a @Version, so they can be deleted as objects
+
+    @Entity(table = "uw_albums")
+    static class Album {
+        @Id @GeneratedValue Long id;
+        @Column(length = 40) String name;
+
+        @Relationship(secondary = "uw_album_tracks", orderBy = "id", cascade = Cascade.ALL)
+        final WriteOnly<Track> tracks = WriteOnly.of(this);
+    }
+
+    @Entity(table = "uw_tracks")
+    static class Track {
+        @Id @GeneratedValue Long id;
+        @Column(length = 40) String title;
+    }
+
+    @Entity(table = "uw_album_tracks")
+    static class AlbumTrack {
+        @Id @ForeignKey(entity = Album.class) Long albumId;
+        @Id @ForeignKey(entity = Track.class) Long trackId;
+        @Version @Column(serverDefault = "1") Long version;
+    }
+
+    @Entity(table = "uw_decks")
+    static class Deck {
+        @Id @GeneratedValue Long id;
+        @Column(length = 40) String name;
+
+        @Relationship(secondary = "uw_deck_cards", orderBy = "id", cascade = Cascade.ALL)
+        final ToMany<Card> cards = ToMany.of(this);
+    }
+
+    @Entity(table = "uw_cards")
+    static class Card {
+        @Id @GeneratedValue Long id;
+        @Column(length = 40) String name;
+    }
+
+    @Entity(table = "uw_deck_cards")
+    static class DeckCard {
+        @Id @ForeignKey(entity = Deck.class) Long deckId;
+        @Id @ForeignKey(entity = Card.class) Long cardId;
+    }
+
+    static final Mapping CASCADED_LINKS = Mapping.of(Album.class, Track.class, AlbumTrack.class, Deck.class, Card.class, DeckCard.class);
 
     // ---- composite keys: a region keyed (country, code) and its stores
 
