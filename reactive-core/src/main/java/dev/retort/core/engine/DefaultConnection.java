@@ -415,16 +415,25 @@ final class DefaultConnection implements Connection {
      * {@code true} when it may be reused. Bounded by the engine's release timeout.
      */
     Mono<Boolean> reset() {
-        return Mono.defer(this::closeGate)
-                .timeout(engine.options().releaseTimeout())
-                .then(Mono.defer(this::rollbackAndCheck))
-                .onErrorReturn(false);
+        return Mono.defer(() -> {
+            Mono<Void> drained = closeGate();
+            if (drained == null) {
+                return rollbackAndCheck();
+            }
+            return drained.timeout(engine.options().releaseTimeout()).then(Mono.defer(this::rollbackAndCheck));
+        }).onErrorReturn(false);
     }
 
-    /** The reset proper, once the gate is closed: the transaction state read here is final. */
+    /**
+     * The reset proper, once the gate is closed: the transaction state read here is final. With
+     * nothing to roll back or check it answers at once, without IO or a timer.
+     */
     private Mono<Boolean> rollbackAndCheck() {
         if (invalid) {
             return Mono.just(false);
+        }
+        if (root == null && !interrupted && !running.get()) {
+            return Mono.just(true);
         }
         Mono<Void> rollback = Mono.empty();
         DefaultTransaction current = root;
@@ -512,12 +521,13 @@ final class DefaultConnection implements Connection {
     }
 
     /**
-     * Closes the gate (compare-and-set, so no driver call starts after it). Completes at once, or
-     * once the driver calls that were inside the gate have queued their requests.
+     * Closes the gate (compare-and-set, so no driver call starts after it). Returns {@code null}
+     * when no driver call was inside it, else a Mono that completes once the calls that were
+     * inside have queued their requests.
      */
-    private Mono<Void> closeGate() {
+    private @Nullable Mono<Void> closeGate() {
         int before = gate.getAndUpdate(state -> state | GIVEN_BACK);
-        return (before & ~GIVEN_BACK) == 0 ? Mono.empty() : gateDrained.asMono();
+        return (before & ~GIVEN_BACK) == 0 ? null : gateDrained.asMono();
     }
 
     private boolean isGivenBack() {

@@ -38,7 +38,7 @@ final class NullConnectionSource implements ConnectionSource {
                             .subscribe(connection -> {
                                 opening.decrementAndGet();
                                 open.incrementAndGet();
-                                echo.event("checkout (new)", connection, status());
+                                echo.event("checkout (new)", connection, this::status);
                                 sink.success(connection);
                             }, error -> {
                                 opening.decrementAndGet();
@@ -67,7 +67,7 @@ final class NullConnectionSource implements ConnectionSource {
             // counted as closed from the moment the close is sent, so a status read right after
             // the caller's release already shows it gone
             open.decrementAndGet();
-            echo.event(event, connection, status());
+            echo.event(event, connection, this::status);
             return Mono.from(connection.close());
         });
     }

@@ -2,6 +2,7 @@ package dev.retort.core.pool;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Wrapped;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,12 @@ final class PoolEcho {
         this.name = name;
     }
 
-    void event(String event, Connection connection, PoolStatus status) {
+    /** Logs a pool event; the status is read only when the event is logged (it walks the pool's metrics). */
+    void event(String event, Connection connection, Supplier<PoolStatus> status) {
         if (echo) {
-            LOG.info("[{}] {} {} ({})", name, event, label(connection), status);
+            LOG.info("[{}] {} {} ({})", name, event, label(connection), status.get());
         } else if (LOG.isDebugEnabled()) {
-            LOG.debug("[{}] {} {} ({})", name, event, label(connection), status);
+            LOG.debug("[{}] {} {} ({})", name, event, label(connection), status.get());
         }
     }
 

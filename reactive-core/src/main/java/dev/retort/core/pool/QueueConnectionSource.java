@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * QUEUE and STATIC pools on r2dbc-pool. Sizes map as: {@code maxSize = poolSize + maxOverflow}
@@ -79,15 +78,29 @@ final class QueueConnectionSource implements ConnectionSource {
 
     @Override
     public Mono<Connection> acquire() {
-        long started = System.nanoTime();
-        return pool.create()
-                .doOnError(QueueConnectionSource::isFailedValidation,
-                        failure -> echo.message("checkout validation failed: connection discarded, trying another"))
-                .retryWhen(Retry.max(settings.maxSize()).filter(QueueConnectionSource::isFailedValidation)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .onErrorMap(QueueConnectionSource::isAcquireTimeout,
-                        timeout -> poolTimeout(Duration.ofNanos(System.nanoTime() - started), timeout))
-                .doOnNext(connection -> echo.event("checkout", connection, status()));
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return attempt(settings.maxSize())
+                    .onErrorMap(QueueConnectionSource::isAcquireTimeout,
+                            timeout -> poolTimeout(Duration.ofNanos(System.nanoTime() - started), timeout))
+                    .doOnNext(connection -> echo.event("checkout", connection, this::status));
+        });
+    }
+
+    /**
+     * One checkout from r2dbc-pool; a failed validation (the pool has discarded that connection)
+     * tries again, up to {@code retries} more times. A plain resubscription on error, not
+     * {@code retryWhen}: that builds a signal sink with a queue for every checkout.
+     */
+    private Mono<Connection> attempt(int retries) {
+        Mono<Connection> checkout = pool.create();
+        if (retries == 0) {
+            return checkout;
+        }
+        return checkout.onErrorResume(QueueConnectionSource::isFailedValidation, failure -> {
+            echo.message("checkout validation failed: connection discarded, trying another");
+            return attempt(retries - 1);
+        });
     }
 
     private static boolean isFailedValidation(Throwable error) {
@@ -112,7 +125,7 @@ final class QueueConnectionSource implements ConnectionSource {
     @Override
     public Mono<Void> release(Connection connection) {
         return Mono.defer(() -> {
-            echo.event("checkin", connection, status());
+            echo.event("checkin", connection, this::status);
             return Mono.from(connection.close());
         });
     }
@@ -120,7 +133,7 @@ final class QueueConnectionSource implements ConnectionSource {
     @Override
     public Mono<Void> invalidate(Connection connection) {
         return Mono.defer(() -> {
-            echo.event("invalidate", connection, status());
+            echo.event("invalidate", connection, this::status);
             invalidated.add(((Wrapped<?>) connection).unwrap() instanceof Connection driver ? driver : connection);
             return Mono.from(connection.close());
         });

@@ -83,7 +83,7 @@ final class ServerThreads {
 
     private Mono<Void> kill(Connection connection, String command, String event) {
         return Mono.defer(() -> {
-            echo.event(event, connection, status.get());
+            echo.event(event, connection, status);
             Long id = ids.get(unwrap(connection));
             if (id == null) {
                 return Mono.empty();
