@@ -1,7 +1,6 @@
 package dev.retort.core.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
@@ -22,29 +21,31 @@ import reactor.util.context.Context;
  *
  * <p>Here the hand-over and the cancel race on one state, and the first one wins:
  * <ul>
- *   <li>A cancel that wins stops the acquisition. Nothing was handed over, so r2dbc-pool may give
- *       back what it holds. A connection that still arrives goes to {@code giveBack}; a second
- *       release of one slot is ignored by reactor-pool.</li>
+ *   <li>A cancel that wins is passed upstream: nothing was handed over, and giving back what the
+ *       acquisition holds is the source's job. r2dbc-pool releases its slot on that cancel, even
+ *       for a connection already on its way, and the NULL source closes a connection that arrives
+ *       after it. Such a connection reaching this step is therefore discarded, not closed. Closing it
+ *       would run r2dbc-pool's release again, and its release hooks (the driver's
+ *       {@code preRelease}, a ROLLBACK when the server shows a transaction open) on a physical
+ *       connection that may already be lent to someone else.</li>
  *   <li>A cancel that loses is not passed upstream. The caller has the connection and gives it
  *       back itself.</li>
  * </ul>
  * It must be the last step of the checkout. An operator between it and the caller that drops a
- * value arriving after a cancel (as {@code retryWhen} does) would lose the connection. No IO here;
- * subscribing subscribes the checkout.
+ * value arriving after a cancel (as {@code retryWhen} does) would lose a connection the caller
+ * was meant to release. No IO here; subscribing subscribes the checkout.
  */
 final class CheckoutHandoff<T> extends Mono<T> {
 
     private final Mono<? extends T> checkout;
-    private final Consumer<? super T> giveBack;
 
-    CheckoutHandoff(Mono<? extends T> checkout, Consumer<? super T> giveBack) {
+    CheckoutHandoff(Mono<? extends T> checkout) {
         this.checkout = checkout;
-        this.giveBack = giveBack;
     }
 
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
-        checkout.subscribe(new HandoffSubscriber<>(actual, giveBack));
+        checkout.subscribe(new HandoffSubscriber<>(actual));
     }
 
     /** The state is the {@link AtomicInteger}: waiting, handed over or cancelled. */
@@ -55,12 +56,10 @@ final class CheckoutHandoff<T> extends Mono<T> {
         private static final int CANCELLED = 2;
 
         private final CoreSubscriber<? super T> actual;
-        private final Consumer<? super T> giveBack;
         private Subscription upstream;
 
-        HandoffSubscriber(CoreSubscriber<? super T> actual, Consumer<? super T> giveBack) {
+        HandoffSubscriber(CoreSubscriber<? super T> actual) {
             this.actual = actual;
-            this.giveBack = giveBack;
         }
 
         @Override
@@ -81,7 +80,8 @@ final class CheckoutHandoff<T> extends Mono<T> {
             if (compareAndSet(WAITING, HANDED_OVER)) {
                 actual.onNext(connection);
             } else {
-                giveBack.accept(connection);
+                // the source gives it back (see the class comment); a discard hook may look at it
+                Operators.onDiscard(connection, actual.currentContext());
             }
         }
 

@@ -152,15 +152,14 @@ final class DefaultEngine implements Engine {
 
     /**
      * Checks a connection out; errors other than pool timeouts become operational errors naming the
-     * (masked) URL. A connection that arrives after the caller cancelled is given back here
+     * (masked) URL. A cancel that comes once the connection was handed over is kept from the pool
      * ({@link CheckoutHandoff}: the last step but the listener's peek, so nothing after it drops
      * the connection).
      */
     private Mono<DefaultConnection> acquire(boolean autobegin) {
         return new CheckoutHandoff<>(source.acquire()
                 .onErrorMap(error -> errors.connectFailure(error, url.toString()))
-                .map(driver -> new DefaultConnection(this, driver, dialectOf(driver.getMetadata()), autobegin)),
-                unclaimed -> resetAndRelease(unclaimed).subscribe(done -> { }, failed -> { }));
+                .map(driver -> new DefaultConnection(this, driver, dialectOf(driver.getMetadata()), autobegin)));
     }
 
     private Dialect dialectOf(ConnectionMetadata metadata) {
