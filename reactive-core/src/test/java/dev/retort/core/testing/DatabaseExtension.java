@@ -24,7 +24,8 @@ import reactor.blockhound.BlockHound;
  *   <li>After each test: fails the test if any engine of the {@link TestDatabase} still has
  *       connections checked out or callers waiting after {@link TestDatabase#RELEASE_WAIT}, then
  *       disposes the engines the test made.</li>
- *   <li>After the class: fails if Netty reported a leaked buffer so far ({@link LeakReports}).</li>
+ *   <li>After the class: collects garbage so that Netty reports what the class leaked
+ *       ({@link LeakReports#sweep()}), then fails if Netty reported a leaked buffer so far.</li>
  * </ul>
  *
  * <p>Loading this class installs BlockHound (idempotent; normally the
@@ -60,6 +61,7 @@ public final class DatabaseExtension
             DatabaseAdmin.drop(database.name());
             LOG.debug("Dropped database {}", database.name());
         }
+        LeakReports.sweep();
         LeakReports.assertNone();
     }
 

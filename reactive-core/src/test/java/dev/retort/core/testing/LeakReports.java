@@ -2,6 +2,7 @@ package dev.retort.core.testing;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -9,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Counts Netty's buffer-leak reports ({@code LEAK: …} on {@code io.netty.util.ResourceLeakDetector}),
  * attached by {@code logback-test.xml}. {@link DatabaseExtension} fails the test class after which a
  * report was seen. Netty notices a leak when the leaked buffer is garbage-collected, so the class
- * that fails may come after the one that leaked; the report names the allocation site. Sampling
+ * that fails may come after the one that leaked, unless {@link #sweep()} ran after each class (the
+ * extension does); the report names the allocation site. Sampling
  * follows {@code -Dio.netty.leakDetection.level} (Netty's default samples; paranoid checks every
  * buffer, see docs/RELIABILITY.md).
  */
@@ -17,6 +19,8 @@ public final class LeakReports extends AppenderBase<ILoggingEvent> {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final AtomicReference<String> FIRST = new AtomicReference<>();
+    private static final int SWEEP_ROUNDS = 2;
+    private static final int SWEEP_ALLOCATIONS = 1_024;
 
     @Override
     protected void append(ILoggingEvent event) {
@@ -37,6 +41,27 @@ public final class LeakReports extends AppenderBase<ILoggingEvent> {
         COUNT.set(count);
         if (count == 0) {
             FIRST.set(null);
+        }
+    }
+
+    /**
+     * Makes Netty report now the buffers leaked so far that nothing references any more: collects
+     * garbage, then allocates and releases tracked buffers, because Netty looks at the collected
+     * ones only when it starts tracking a new one (at the default level one allocation in 128 is
+     * tracked, hence the count). Blocks the calling thread for the GC, tens of milliseconds.
+     */
+    public static void sweep() {
+        for (int round = 0; round < SWEEP_ROUNDS; round++) {
+            System.gc();
+            try {
+                Thread.sleep(5); // the reference handler thread enqueues what the GC found
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            for (int i = 0; i < SWEEP_ALLOCATIONS; i++) {
+                UnpooledByteBufAllocator.DEFAULT.heapBuffer(1).release();
+            }
         }
     }
 
