@@ -24,8 +24,9 @@ import reactor.blockhound.BlockHound;
  *   <li>After each test: fails the test if any engine of the {@link TestDatabase} still has
  *       connections checked out or callers waiting after {@link TestDatabase#RELEASE_WAIT}, then
  *       disposes the engines the test made.</li>
- *   <li>After the class: collects garbage so that Netty reports what the class leaked
- *       ({@link LeakReports#sweep()}), then fails if Netty reported a leaked buffer so far.</li>
+ *   <li>After the class: at Netty's paranoid leak level, collects garbage so that
+ *       Netty reports what the class leaked ({@link LeakReports#sweep()}); then fails if Netty
+ *       reported a leaked buffer so far.</li>
  * </ul>
  *
  * <p>Loading this class installs BlockHound (idempotent; normally the
