@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * The server keeps reading a keep-alive connection after a pipelined request. Reactor Netty 1.3.7
  * stopped reading when a request that arrived while the previous one was still being answered was
  * itself answered at once: the next request on that connection stayed unread in the socket and its
- * client waited forever (reactor/reactor-netty#4361). The blog's tests hit it about once in four CI
- * runs; the build now pins reactor-netty 1.3.8, which has the fix, and this test fails on 1.3.7.
+ * client waited forever (reactor/reactor-netty#4361). The blog's tests hit it now and then in CI;
+ * the build now pins reactor-netty 1.3.8, which has the fix, and this test fails on 1.3.7.
  *
  * <p>Raw sockets, because no HTTP client here pipelines: two requests go out in one write, the first
  * answered after a database query, the second ({@code /users/abc}, a 400 from the error handler)
