@@ -10,7 +10,6 @@ import dev.retort.core.exception.PoolTimeoutException;
 import dev.retort.core.pool.PoolStatus;
 import dev.retort.core.result.Row;
 import dev.retort.core.testing.DatabaseTest;
-import dev.retort.core.testing.KnownDriverReadLeaks;
 import dev.retort.core.testing.TestDatabase;
 import dev.retort.core.testing.TimeBudgets;
 import java.time.Duration;
@@ -43,7 +42,6 @@ import reactor.core.scheduler.Schedulers;
  * {@code RELIABILITY} for docs/RELIABILITY.md.
  */
 @DatabaseTest
-@KnownDriverReadLeaks // timer-cancelled transactions: docs/RELIABILITY.md item 14
 class CancelStormTest {
 
     private static final int ROWS = 2_000;

@@ -18,7 +18,6 @@ import dev.retort.core.schema.Column;
 import dev.retort.core.schema.MetaData;
 import dev.retort.core.schema.Table;
 import dev.retort.core.testing.DatabaseTest;
-import dev.retort.core.testing.KnownDriverReadLeaks;
 import dev.retort.core.testing.TestDatabase;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -69,7 +68,6 @@ import reactor.core.publisher.Mono;
  * {@code RELIABILITY soak}.
  */
 @DatabaseTest
-@KnownDriverReadLeaks // timer-cancelled transactions: docs/RELIABILITY.md item 14
 @Tag("soak")
 class SoakTest {
 

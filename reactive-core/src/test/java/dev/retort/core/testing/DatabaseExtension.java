@@ -25,10 +25,9 @@ import reactor.blockhound.BlockHound;
  *   <li>After each test: fails the test if any engine of the {@link TestDatabase} still has
  *       connections checked out or callers waiting after {@link TestDatabase#RELEASE_WAIT}, then
  *       disposes the engines the test made.</li>
- *   <li>After the class: at Netty's paranoid leak level, or for a class marked
- *       {@link KnownDriverReadLeaks}, collects garbage so that Netty reports what the class leaked
- *       ({@link LeakReports#sweep()}); then fails if Netty reported a leaked buffer so far, except the
- *       socket read buffers a {@link KnownDriverReadLeaks} class is allowed.</li>
+ *   <li>After the class: at Netty's paranoid leak level, collects garbage so that Netty reports
+ *       what the class leaked ({@link LeakReports#sweep()}); then fails if Netty reported a leaked
+ *       buffer so far.</li>
  * </ul>
  *
  * <p>Loading this class installs BlockHound (idempotent; normally the
@@ -45,11 +44,8 @@ public final class DatabaseExtension
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DatabaseExtension.class);
     private static final String KEY = "testDatabase";
 
-    private static final String LEAK_MARK = "leakReportsBefore";
-
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getStore(NAMESPACE).put(LEAK_MARK, LeakReports.count());
         database(context);
     }
 
@@ -67,15 +63,8 @@ public final class DatabaseExtension
             DatabaseAdmin.drop(database.name());
             LOG.debug("Dropped database {}", database.name());
         }
-        boolean knownLeaks = context.getRequiredTestClass().isAnnotationPresent(KnownDriverReadLeaks.class);
-        if (knownLeaks || ResourceLeakDetector.getLevel() == ResourceLeakDetector.Level.PARANOID) {
+        if (ResourceLeakDetector.getLevel() == ResourceLeakDetector.Level.PARANOID) {
             LeakReports.sweep();
-        }
-        if (knownLeaks) {
-            Integer mark = store.get(LEAK_MARK, Integer.class);
-            int tolerated = LeakReports.tolerateDriverReadLeaksSince(mark == null ? 0 : mark);
-            System.out.println("RELIABILITY tolerated driver read-buffer leaks in "
-                    + context.getRequiredTestClass().getSimpleName() + ": " + tolerated);
         }
         LeakReports.assertNone();
     }
