@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
  * check after a cancelled statement, bounded by the release timeout).
  *
  * <p>Statements created directly on it ({@link #createStatement}, {@link #createBatch}) go to the
- * driver connection; the release then always checks the connection with a round trip, since Retort
- * cannot see whether their results were read to the end. Session settings that would outlive the
+ * driver connection; a cancel of their results keeps reading what is left, as for Retort's own
+ * statements ({@link DrainResultsOnCancel}), and the release always checks the connection with a
+ * round trip, since Retort cannot see whether their results were read to the end. Session settings that would outlive the
  * checkout (auto-commit off, session isolation level, lock wait and statement timeouts) are refused.
  */
 final class LentConnection implements io.r2dbc.spi.Connection {
@@ -153,14 +154,14 @@ final class LentConnection implements io.r2dbc.spi.Connection {
     public Statement createStatement(String sql) {
         ensureOpen();
         connection.markInterrupted();
-        return connection.driver().createStatement(sql);
+        return new DrainingStatement(connection.driver().createStatement(sql));
     }
 
     @Override
     public Batch createBatch() {
         ensureOpen();
         connection.markInterrupted();
-        return connection.driver().createBatch();
+        return new DrainingBatch(connection.driver().createBatch());
     }
 
     /** Gives the connection back to the engine's pool (once; later calls complete at once). */
