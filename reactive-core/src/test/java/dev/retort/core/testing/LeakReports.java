@@ -3,21 +3,22 @@ package dev.retort.core.testing;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.netty.buffer.UnpooledByteBufAllocator;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Collects Netty's buffer-leak reports ({@code LEAK: …} on {@code io.netty.util.ResourceLeakDetector}),
+ * Counts Netty's buffer-leak reports ({@code LEAK: …} on {@code io.netty.util.ResourceLeakDetector}),
  * attached by {@code logback-test.xml}. {@link DatabaseExtension} fails the test class after which a
  * report was seen. Netty notices a leak when the leaked buffer is garbage-collected, so the class
  * that fails may come after the one that leaked, unless {@link #sweep()} ran at the end of the
  * class that leaked (the extension runs it after every class at paranoid level); the report names
- * the allocation site. Sampling follows {@code -Dio.netty.leakDetection.level} (Netty's default samples; paranoid
- * checks every buffer, see docs/RELIABILITY.md).
+ * the allocation site. Sampling follows {@code -Dio.netty.leakDetection.level} (the build sets
+ * paranoid, which checks every buffer; Netty's default samples; see docs/RELIABILITY.md).
  */
 public final class LeakReports extends AppenderBase<ILoggingEvent> {
 
-    private static final List<String> REPORTS = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final AtomicReference<String> FIRST = new AtomicReference<>();
     private static final int SWEEP_ROUNDS = 2;
     /** Tracking a new buffer is when Netty polls for collected ones; at paranoid level every one is tracked. */
     private static final int SWEEP_ALLOCATIONS = 16;
@@ -26,19 +27,21 @@ public final class LeakReports extends AppenderBase<ILoggingEvent> {
     protected void append(ILoggingEvent event) {
         String message = event.getFormattedMessage();
         if (message != null && message.startsWith("LEAK:")) {
-            REPORTS.add(message);
+            COUNT.incrementAndGet();
+            FIRST.compareAndSet(null, message);
         }
     }
 
     /** Leak reports seen so far in this JVM. */
     public static int count() {
-        return REPORTS.size();
+        return COUNT.get();
     }
 
     /** Forgets the reports after the first {@code count} (for the harness's own self-test, which leaks on purpose). */
     static void forgetSince(int count) {
-        while (REPORTS.size() > count) {
-            REPORTS.remove(REPORTS.size() - 1);
+        COUNT.set(count);
+        if (count == 0) {
+            FIRST.set(null);
         }
     }
 
@@ -48,7 +51,7 @@ public final class LeakReports extends AppenderBase<ILoggingEvent> {
      * when it starts tracking a new one. Meant for Netty's paranoid level, where every buffer is
      * tracked. Blocks the calling thread for the GC, tens of milliseconds.
      */
-    public static void sweep() {
+    static void sweep() {
         for (int round = 0; round < SWEEP_ROUNDS; round++) {
             System.gc();
             try {
@@ -64,13 +67,13 @@ public final class LeakReports extends AppenderBase<ILoggingEvent> {
     }
 
     /**
-     * Fails when a leak report was seen in this JVM.
+     * Fails when any leak report was seen in this JVM.
      *
-     * @throws AssertionError with the first such report
+     * @throws AssertionError with the first report
      */
     public static void assertNone() {
-        if (!REPORTS.isEmpty()) {
-            throw new AssertionError(REPORTS.size() + " Netty buffer leak report(s) so far; the first:\n" + REPORTS.get(0));
+        if (COUNT.get() > 0) {
+            throw new AssertionError(COUNT.get() + " Netty buffer leak report(s) so far; the first:\n" + FIRST.get());
         }
     }
 }
