@@ -1,7 +1,6 @@
 package dev.retort.core.testing;
 
 import dev.retort.core.engine.Engine;
-import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -26,7 +25,7 @@ import reactor.blockhound.BlockHound;
  *       connections checked out or callers waiting after {@link TestDatabase#RELEASE_WAIT}, then
  *       disposes the engines the test made.</li>
  *   <li>After the class: at Netty's paranoid leak level, collects garbage so that Netty reports
- *       what the class leaked ({@link LeakReports#sweep()}); then fails if Netty reported a leaked
+ *       what the class leaked ({@link LeakReports#sweepAndAssertNone()}): fails if Netty reported a leaked
  *       buffer so far.</li>
  * </ul>
  *
@@ -63,10 +62,7 @@ public final class DatabaseExtension
             DatabaseAdmin.drop(database.name());
             LOG.debug("Dropped database {}", database.name());
         }
-        if (ResourceLeakDetector.getLevel() == ResourceLeakDetector.Level.PARANOID) {
-            LeakReports.sweep();
-        }
-        LeakReports.assertNone();
+        LeakReports.sweepAndAssertNone();
     }
 
     @Override

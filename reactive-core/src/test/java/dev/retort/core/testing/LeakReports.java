@@ -3,6 +3,7 @@ package dev.retort.core.testing;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.util.ResourceLeakDetector;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -64,6 +65,19 @@ public final class LeakReports extends AppenderBase<ILoggingEvent> {
                 UnpooledByteBufAllocator.DEFAULT.heapBuffer(1).release();
             }
         }
+    }
+
+    /**
+     * What the harness runs after a test class: at Netty's paranoid level, {@link #sweep()} so that
+     * Netty reports what the class leaked; then {@link #assertNone()}.
+     *
+     * @throws AssertionError with the first report, when Netty reported a leaked buffer so far
+     */
+    public static void sweepAndAssertNone() {
+        if (ResourceLeakDetector.getLevel() == ResourceLeakDetector.Level.PARANOID) {
+            sweep();
+        }
+        assertNone();
     }
 
     /**
