@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -196,7 +197,10 @@ class BlogErrorHandler implements WebExceptionHandler {
     }
 
     private ApiError internalError(Throwable error, String path) {
-        String reference = UUID.randomUUID().toString();
+        // not UUID.randomUUID(): it reads the system's secure random source, a blocking file read on
+        // the event loop; a reference that ties a response to its log line needs no secure randomness
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String reference = new UUID(random.nextLong(), random.nextLong()).toString();
         log.error("Unexpected error on {} (reference {})", path, reference, error);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred (reference " + reference + ")", path, List.of());
     }
