@@ -62,7 +62,8 @@ public final class LeakReports extends AppenderBase<ILoggingEvent> {
                 return;
             }
             for (int i = 0; i < SWEEP_ALLOCATIONS; i++) {
-                UnpooledByteBufAllocator.DEFAULT.heapBuffer(1).release();
+                // direct: Netty 4.2 tracks the unpooled allocator's direct buffers, not its heap ones
+                UnpooledByteBufAllocator.DEFAULT.directBuffer(1).release();
             }
         }
     }

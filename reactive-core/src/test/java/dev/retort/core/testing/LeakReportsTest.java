@@ -31,6 +31,22 @@ class LeakReportsTest {
         }
     }
 
+    /** What the harness runs after each class at paranoid level: one sweep reports a buffer leaked before it. */
+    @Test
+    void oneSweepReportsABufferLeakedBeforeIt() {
+        ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
+        int before = LeakReports.count();
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+        try {
+            leak(new UnpooledByteBufAllocator(true));
+            LeakReports.sweep();
+            assertThat(LeakReports.count()).as("leak reports after one sweep").isGreaterThan(before);
+        } finally {
+            ResourceLeakDetector.setLevel(level);
+            LeakReports.forgetSince(before);
+        }
+    }
+
     private static void leak(UnpooledByteBufAllocator allocator) {
         allocator.directBuffer(64).writeInt(42);
     }
