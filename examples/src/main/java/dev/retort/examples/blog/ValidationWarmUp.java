@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
  * Loads Hibernate Validator's message bundles at startup, on the main thread. The validator reads
  * them from its jar the first time a constraint fails, and requests are validated on Netty's event
  * loops, where that read would be a blocking call (BlockHound reports it in the tests). Validating
- * one invalid value of every request type here, after the beans are created and before the server
- * listens, leaves every message the application can produce resolved and cached.
+ * invalid values of every request type here, after the beans are created and before the server
+ * listens, loads the bundles and resolves the message of every constraint the requests carry.
+ * (Messages are resolved for the default locale: WebFlux validates without a request locale.)
  */
 @Component
 class ValidationWarmUp implements SmartInitializingSingleton {
