@@ -139,9 +139,10 @@ class BlogStreamTest {
             assertThat(reader.awaitLines(Duration.ofSeconds(60))).as("first lines arrived").isTrue();
             assertThat(reader.lines.get(0)).startsWith("{\"id\":").contains("\"title\":\"Post 0\"");
 
-            // the client reads nothing more: the server stalls mid-stream, holding its connection
-            TimeUnit.MILLISECONDS.sleep(1_500);
-            int pagesBefore = pageQueries(statements);
+            // the client reads nothing more: once the socket buffers are full the server stalls
+            // mid-stream, holding its connection; filling them takes longer on a loaded machine, so
+            // wait until no page has been read for a second (at most 20 s), then check it stays so
+            int pagesBefore = awaitNoNewPage(statements, Duration.ofSeconds(20));
             TimeUnit.MILLISECONDS.sleep(1_000);
             int pagesAfter = pageQueries(statements);
             PoolStatus streaming = app.engine.poolStatus();
@@ -180,6 +181,21 @@ class BlogStreamTest {
         synchronized (appender.list) {
             return new ArrayList<>(appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
         }
+    }
+
+    /** Waits until no page query has been logged for a second; returns the count then, or fails after {@code timeout}. */
+    private static int awaitNoNewPage(ListAppender<ILoggingEvent> appender, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int pages = pageQueries(appender);
+        while (System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(1_000);
+            int now = pageQueries(appender);
+            if (now == pages) {
+                return now;
+            }
+            pages = now;
+        }
+        throw new AssertionError("the server kept reading pages for " + timeout + " while the client read nothing (" + pages + " so far)");
     }
 
     /** SELECTs of a page of posts by the application's engine (named "blog"), not the selectin loads of users and tags. */
