@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
  * <p>Statements created directly on it ({@link #createStatement}, {@link #createBatch}) go to the
  * driver connection; a cancel of their results keeps reading what is left, as for Retort's own
  * statements ({@link DrainResultsOnCancel}), and the release always checks the connection with a
- * round trip, since Retort cannot see whether their results were read to the end. Session settings that would outlive the
- * checkout (auto-commit off, session isolation level, lock wait and statement timeouts) are refused.
+ * round trip, since Retort cannot see whether their results were read to the end. Session settings
+ * that would outlive the checkout (auto-commit off, session isolation level, lock wait and
+ * statement timeouts) are refused.
  */
 final class LentConnection implements io.r2dbc.spi.Connection {
 
